@@ -1,0 +1,51 @@
+package io.sourceflow;
+
+import jakarta.inject.Inject;
+
+/**
+ * A stateless façade over one entity type: it sends commands, starts replays and reacts to events
+ * with {@link Subscribes} methods.
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class AccountAggregate extends Aggregate<BankAccount> {
+ *     public void deposit(String id, BigDecimal amount) {
+ *         send(new DepositMoney(EntityRef.of(id), amount));
+ *     }
+ *
+ *     @Subscribes
+ *     void on(AccountCreated event) { ... }
+ * }
+ * }</pre>
+ *
+ * @param <E> the entity type the aggregate fronts
+ */
+public abstract class Aggregate<E> {
+
+    @Inject
+    CommandBus commands;
+
+    /** For subclasses. */
+    protected Aggregate() {
+    }
+
+    /**
+     * Publishes a command.
+     *
+     * @param command the command
+     * @return the command's metadata, with its sequence number
+     */
+    protected Metadata send(Command command) {
+        return commands.publish(command);
+    }
+
+    /**
+     * Replays an entity's log.
+     *
+     * @param entity the entity
+     * @return the number of commands replayed
+     */
+    protected long replay(EntityRef entity) {
+        return commands.replay(entity);
+    }
+}

@@ -1,0 +1,162 @@
+package io.sourceflow;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What the framework knows about a message, carried beside it in an {@link Envelope}.
+ *
+ * <p>A command's metadata is created by the {@link CommandBus}; an event raised while a command is
+ * handled inherits the command's entity id, sequence number, correlation id and replay flag, and
+ * names the command as its cause.
+ *
+ * @param messageId unique id of this message
+ * @param correlationId id shared by every message of one business transaction
+ * @param causationId id of the message whose handling produced this one, or {@code null}
+ * @param entityId id of the entity concerned, or {@code null} for an event raised outside a handler
+ * @param sequenceNo the command's position in its entity's log (from 1), or 0 when not yet claimed
+ * @param occurredOn when the message was created
+ * @param replay {@code true} while the entity's log is being replayed
+ * @param origin whether the message was created here or received from another server
+ * @param properties free-form string properties, immutable
+ */
+public record Metadata(
+        UUID messageId,
+        UUID correlationId,
+        UUID causationId,
+        String entityId,
+        long sequenceNo,
+        Instant occurredOn,
+        boolean replay,
+        Origin origin,
+        Map<String, String> properties) {
+
+    /** Where a message comes from. */
+    public enum Origin {
+        /** Created by this application. */
+        LOCAL,
+        /** Received from another server; never sent out again. */
+        REMOTE
+    }
+
+    /**
+     * Validates the components and makes the properties immutable.
+     *
+     * @throws NullPointerException when a required component is null
+     * @throws IllegalArgumentException when the sequence number is negative
+     */
+    public Metadata {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(occurredOn, "occurredOn");
+        Objects.requireNonNull(origin, "origin");
+        properties = properties == null || properties.isEmpty() ? Map.of() : Map.copyOf(properties);
+        if (sequenceNo < 0) {
+            throw new IllegalArgumentException("sequenceNo must not be negative: " + sequenceNo);
+        }
+    }
+
+    /**
+     * Metadata for a new message that starts a business transaction of its own.
+     *
+     * @param entityId the entity concerned, or {@code null}
+     * @return fresh local metadata whose correlation id is its message id
+     */
+    public static Metadata create(String entityId) {
+        UUID id = newId();
+        return new Metadata(id, id, null, entityId, 0, Instant.now(), false, Origin.LOCAL, Map.of());
+    }
+
+    /**
+     * Metadata for a new message produced while handling {@code this} message: same correlation,
+     * replay flag and origin-independent local origin, caused by this message.
+     *
+     * @param entityId the entity the new message concerns
+     * @param sequenceNo its sequence number, or 0
+     * @return metadata for the follow-up message
+     */
+    public Metadata next(String entityId, long sequenceNo) {
+        return new Metadata(newId(), correlationId, messageId, entityId, sequenceNo, Instant.now(), replay,
+                Origin.LOCAL, properties);
+    }
+
+    /**
+     * A copy with another sequence number.
+     *
+     * @param sequenceNo the claimed sequence number
+     * @return the copy
+     */
+    public Metadata withSequenceNo(long sequenceNo) {
+        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+                properties);
+    }
+
+    /**
+     * A copy with another entity id.
+     *
+     * @param entityId the entity id
+     * @return the copy
+     */
+    public Metadata withEntityId(String entityId) {
+        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+                properties);
+    }
+
+    /**
+     * A copy with the replay flag set or cleared.
+     *
+     * @param replay whether the message is being replayed
+     * @return the copy
+     */
+    public Metadata withReplay(boolean replay) {
+        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+                properties);
+    }
+
+    /**
+     * A copy with another origin.
+     *
+     * @param origin the origin
+     * @return the copy
+     */
+    public Metadata withOrigin(Origin origin) {
+        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+                properties);
+    }
+
+    /**
+     * A copy with these properties.
+     *
+     * @param properties the properties, replacing the current ones
+     * @return the copy
+     */
+    public Metadata withProperties(Map<String, String> properties) {
+        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+                properties);
+    }
+
+    /**
+     * Whether the message was received from another server.
+     *
+     * @return {@code true} for {@link Origin#REMOTE}
+     */
+    public boolean isRemote() {
+        return origin == Origin.REMOTE;
+    }
+
+    /**
+     * A random (version 4) UUID drawn from {@link ThreadLocalRandom}: unique enough for message ids
+     * and, unlike {@link UUID#randomUUID()}, free of the global lock behind {@code SecureRandom}.
+     *
+     * @return a new id
+     */
+    public static UUID newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}

@@ -1,0 +1,69 @@
+package io.sourceflow;
+
+import io.sourceflow.spi.ViewModelStore;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Projects events into read models (view models) with {@link Projects} methods. A view model a
+ * projection returns is persisted under the event's entity id.
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class AccountView extends View<AccountViewModel> {
+ *     @Projects
+ *     AccountViewModel on(AccountViewModel current, AccountUpdated event) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>View models kept under an entity's id are rebuilt when that entity is replayed. A view that
+ * keys its models differently (a total across entities, say) persists them itself and can check
+ * {@link Metadata#replay()} to avoid counting a replayed event twice.
+ *
+ * @param <V> the view model type
+ */
+public abstract class View<V> {
+
+    @Inject
+    ViewModelStore store;
+
+    private volatile Class<V> modelType;
+
+    /** For subclasses. */
+    protected View() {
+    }
+
+    /**
+     * Loads a view model.
+     *
+     * @param id its id
+     * @return the model, or empty when there is none
+     */
+    protected Optional<V> find(String id) {
+        return store.find(modelType(), id);
+    }
+
+    /**
+     * Persists a view model under an id.
+     *
+     * @param id the id
+     * @param model the model
+     */
+    protected void persist(String id, V model) {
+        store.persist(modelType(), id, model);
+    }
+
+    /**
+     * The view model class, from this view's type argument.
+     *
+     * @return the class {@code V}
+     */
+    protected Class<V> modelType() {
+        Class<V> type = modelType;
+        if (type == null) {
+            type = TypeArguments.of(getClass(), View.class);
+            modelType = type;
+        }
+        return type;
+    }
+}

@@ -1,0 +1,135 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.Message;
+import io.sourceflow.Metadata;
+import jakarta.enterprise.inject.spi.Bean;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Finds the handler methods of one bean class and checks their signatures, reporting every problem. */
+final class HandlerInspector {
+
+    private final Bean<?> bean;
+    private final Consumer<String> problems;
+
+    HandlerInspector(Bean<?> bean, Consumer<String> problems) {
+        this.bean = bean;
+        this.problems = problems;
+    }
+
+    List<HandlerMethod> inspect() {
+        List<HandlerMethod> found = new ArrayList<>();
+        for (Class<?> c = bean.getBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                HandlerKind kind = kindOf(method);
+                if (kind != null) {
+                    HandlerMethod handler = inspect(kind, method);
+                    if (handler != null) {
+                        found.add(handler);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private HandlerKind kindOf(Method method) {
+        HandlerKind found = null;
+        for (HandlerKind kind : HandlerKind.values()) {
+            if (method.isAnnotationPresent(kind.annotation)) {
+                if (found != null) {
+                    fail(method, "carries both " + found.annotationName() + " and " + kind.annotationName());
+                    return null;
+                }
+                found = kind;
+            }
+        }
+        return found;
+    }
+
+    private HandlerMethod inspect(HandlerKind kind, Method method) {
+        if (!kind.base.isAssignableFrom(bean.getBeanClass())) {
+            return fail(method, kind.annotationName() + " methods belong to subclasses of " + kind.base.getName());
+        }
+        if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
+            return fail(method, "must be neither static nor private");
+        }
+        Type beanType = beanTypeOf(kind.base);
+        Class<?> stateType = kind == HandlerKind.SUBSCRIBER ? null : typeArgument(beanType);
+        if (kind != HandlerKind.SUBSCRIBER && stateType == null) {
+            return fail(method, "cannot tell the state type: " + bean.getBeanClass().getName() + " must extend "
+                    + kind.base.getSimpleName() + " with a concrete class as type argument");
+        }
+        int messageIndex = -1;
+        int stateIndex = -1;
+        int metadataIndex = -1;
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> p = parameters[i];
+            if (p == Metadata.class && metadataIndex < 0) {
+                metadataIndex = i;
+            } else if (kind.messageKind.isAssignableFrom(p) && messageIndex < 0) {
+                messageIndex = i;
+            } else if (stateType != null && p == stateType && stateIndex < 0) {
+                stateIndex = i;
+            } else {
+                return fail(method, "parameter " + (i + 1) + " (" + p.getSimpleName() + ") is none of: one "
+                        + kind.messageKind.getSimpleName() + (stateType == null ? "" : ", one " + stateType.getSimpleName())
+                        + ", one Metadata");
+            }
+        }
+        if (messageIndex < 0) {
+            return fail(method, "needs a parameter whose type implements " + kind.messageKind.getName());
+        }
+        Class<?> messageType = parameters[messageIndex];
+        if (kind == HandlerKind.SAGA && (messageType.isInterface() || Modifier.isAbstract(messageType.getModifiers()))) {
+            return fail(method, "handles " + messageType.getSimpleName() + ", which is not a concrete command class");
+        }
+        Class<?> returned = method.getReturnType();
+        boolean validReturn = returned == void.class || kind.returnsState() && returned == stateType;
+        if (!validReturn) {
+            return fail(method, "must return void" + (kind.returnsState() ? " or " + stateType.getSimpleName() : "")
+                    + ", not " + returned.getSimpleName());
+        }
+        return new HandlerMethod(kind, bean, beanType, method, messageType.asSubclass(Message.class), stateType,
+                messageIndex, stateIndex, metadataIndex);
+    }
+
+    /** The bean type to ask the container for: the parameterized base type when the bean has it. */
+    private Type beanTypeOf(Class<?> base) {
+        for (Type type : bean.getTypes()) {
+            if (type instanceof ParameterizedType p && p.getRawType() == base) {
+                return type;
+            }
+        }
+        for (Type type : bean.getTypes()) {
+            if (type == bean.getBeanClass()) {
+                return type;
+            }
+        }
+        return bean.getTypes().iterator().next();
+    }
+
+    private static Class<?> typeArgument(Type type) {
+        if (type instanceof ParameterizedType p) {
+            Type argument = p.getActualTypeArguments()[0];
+            if (argument instanceof Class<?> c) {
+                return c;
+            }
+            if (argument instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw) {
+                return raw;
+            }
+        }
+        return null;
+    }
+
+    private HandlerMethod fail(Method method, String problem) {
+        problems.accept(method.getDeclaringClass().getName() + "." + method.getName() + ": " + problem);
+        return null;
+    }
+}

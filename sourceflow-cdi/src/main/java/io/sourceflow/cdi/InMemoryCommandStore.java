@@ -1,0 +1,94 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.Command;
+import io.sourceflow.ConcurrencyException;
+import io.sourceflow.Envelope;
+import io.sourceflow.spi.CommandStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The default command log, in memory and thread-safe. Appending to (or loading) an entity's log
+ * locks that entity until the unit of work ends, the in-memory counterpart of the database's
+ * unique-key lock: concurrent writers of one entity queue up, and a writer that waits longer than
+ * the timeout gets a {@link ConcurrencyException}. A failed unit of work removes what it appended.
+ * Nothing survives a restart; add {@code sourceflow-jpa} for a durable log.
+ */
+@ApplicationScoped
+public class InMemoryCommandStore implements CommandStore {
+
+    static final long LOCK_TIMEOUT_SECONDS = 10;
+
+    private final ConcurrentHashMap<String, EntityLog> logs = new ConcurrentHashMap<>();
+
+    @Inject
+    Units units;
+
+    @Override
+    public long append(Envelope<? extends Command> envelope) {
+        String entityId = envelope.message().entity().id();
+        EntityLog log = logs.computeIfAbsent(entityId, EntityLog::new);
+        lock(log, envelope.describe());
+        log.commands.add(envelope);
+        int sequenceNo = log.commands.size();
+        Unit unit = units.current();
+        if (unit != null) {
+            unit.onRollback(() -> log.commands.remove(sequenceNo - 1));
+        } else {
+            log.lock.unlock();
+        }
+        return sequenceNo;
+    }
+
+    @Override
+    public Stream<Envelope<Command>> load(String entityId) {
+        EntityLog log = logs.get(entityId);
+        if (log == null) {
+            return Stream.empty();
+        }
+        lock(log, "the log of entity '" + entityId + "'");
+        List<Envelope<? extends Command>> commands = new ArrayList<>(log.commands);
+        if (units.current() == null) {
+            log.lock.unlock();
+        }
+        return IntStream.range(0, commands.size()).mapToObj(i -> logged(commands.get(i), i + 1));
+    }
+
+    private void lock(EntityLog log, String what) {
+        try {
+            if (!log.lock.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ConcurrencyException("Entity '" + log.entityId + "' stayed locked by another writer for "
+                        + LOCK_TIMEOUT_SECONDS + " s while appending " + what);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrencyException("Interrupted while waiting to lock entity '" + log.entityId + "' for " + what, e);
+        }
+        Unit unit = units.current();
+        if (unit != null) {
+            unit.hold(log.lock);
+        }
+    }
+
+    private static Envelope<Command> logged(Envelope<? extends Command> envelope, long sequenceNo) {
+        return new Envelope<>(envelope.message(), envelope.metadata().withSequenceNo(sequenceNo));
+    }
+
+    /** One entity's commands; index i holds sequence number i + 1. Guarded by its lock. */
+    private static final class EntityLog {
+        final String entityId;
+        final ReentrantLock lock = new ReentrantLock();
+        final List<Envelope<? extends Command>> commands = new ArrayList<>();
+
+        EntityLog(String entityId) {
+            this.entityId = entityId;
+        }
+    }
+}

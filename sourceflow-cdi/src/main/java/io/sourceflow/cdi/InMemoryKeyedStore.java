@@ -1,0 +1,58 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.spi.KeyedStore;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Objects by type and id in memory, thread-safe. Writes made in a unit of work that fails are
+ * undone. The store keeps the objects it is given, not copies: a handler that changes a mutable
+ * object in place and then fails leaves that change visible. Prefer immutable records, or use the
+ * JPA stores.
+ */
+abstract class InMemoryKeyedStore implements KeyedStore {
+
+    private final Map<Class<?>, Map<String, Object>> byType = new ConcurrentHashMap<>();
+
+    @Inject
+    Units units;
+
+    @Override
+    public <T> Optional<T> find(Class<T> type, String id) {
+        Map<String, Object> objects = byType.get(type);
+        return objects == null ? Optional.empty() : Optional.ofNullable(type.cast(objects.get(id)));
+    }
+
+    @Override
+    public <T> void persist(Class<T> type, String id, T value) {
+        Map<String, Object> objects = byType.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+        Object previous = objects.put(id, type.cast(value));
+        whenUndone(objects, id, previous, value);
+    }
+
+    @Override
+    public void delete(Class<?> type, String id) {
+        Map<String, Object> objects = byType.get(type);
+        if (objects != null) {
+            Object previous = objects.remove(id);
+            if (previous != null) {
+                whenUndone(objects, id, previous, null);
+            }
+        }
+    }
+
+    private void whenUndone(Map<String, Object> objects, String id, Object previous, Object written) {
+        Unit unit = units.current();
+        if (unit != null) {
+            unit.onRollback(() -> {
+                if (previous == null) {
+                    objects.remove(id, written);
+                } else {
+                    objects.put(id, previous);
+                }
+            });
+        }
+    }
+}

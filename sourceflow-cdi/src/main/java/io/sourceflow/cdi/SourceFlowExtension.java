@@ -1,0 +1,128 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.Aggregate;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Saga;
+import io.sourceflow.View;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the handler methods of sagas, aggregates and views when the container boots, validates
+ * them and registers the immutable {@link HandlerRegistry}. Every problem found becomes a
+ * definition error, so a deployment with bad handlers fails listing all of them. The extension
+ * keeps nothing once the container has started.
+ */
+public class SourceFlowExtension implements Extension {
+
+    private List<HandlerMethod> handlers = new ArrayList<>();
+    private List<String> problems = new ArrayList<>();
+
+    <T> void collect(@Observes ProcessManagedBean<T> event, BeanManager beanManager) {
+        Class<?> beanClass = event.getBean().getBeanClass();
+        List<HandlerMethod> found = new HandlerInspector(event.getBean(), problems::add).inspect();
+        boolean role = Saga.class.isAssignableFrom(beanClass) || Aggregate.class.isAssignableFrom(beanClass)
+                || View.class.isAssignableFrom(beanClass);
+        if ((role || !found.isEmpty()) && !hasBeanDefiningAnnotation(event.getAnnotatedBeanClass(), beanManager)) {
+            problems.add(beanClass.getName() + ": a saga, aggregate or view needs a bean-defining annotation such as"
+                    + " @ApplicationScoped, or the container ignores it in an annotated bean archive");
+        }
+        found.stream().filter(h -> h.kind() == HandlerKind.SAGA).findFirst().ifPresent(this::checkEntityFactory);
+        handlers.addAll(found);
+    }
+
+    void register(@Observes AfterBeanDiscovery event) {
+        checkOneSagaPerCommand();
+        checkAliases();
+        problems.forEach(p -> event.addDefinitionError(new DefinitionException("SourceFlow: " + p)));
+        if (problems.isEmpty()) {
+            List<HandlerMethod> found = List.copyOf(handlers);
+            event.addBean()
+                    .types(HandlerRegistry.class, Object.class)
+                    .scope(Singleton.class)
+                    .produceWith(instance -> new HandlerRegistry(found, instance.select(BeanManager.class).get()))
+                    .disposeWith((registry, instance) -> registry.release());
+        }
+        handlers = null;
+        problems = null;
+    }
+
+    private void checkEntityFactory(HandlerMethod saga) {
+        Class<?> entity = saga.stateType();
+        boolean overridden = false;
+        for (Class<?> c = saga.bean().getBeanClass(); c != Saga.class && !overridden; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("create", EntityRef.class);
+                overridden = true;
+            } catch (NoSuchMethodException notHere) {
+                overridden = false;
+            }
+        }
+        if (!overridden && !hasNoArgConstructor(entity)) {
+            problems.add(saga.bean().getBeanClass().getName() + ": entity type " + entity.getName()
+                    + " has no no-argument constructor; override Saga.create(EntityRef) to make new entities");
+        }
+    }
+
+    private void checkOneSagaPerCommand() {
+        Map<String, List<String>> byCommand = handlers.stream()
+                .filter(h -> h.kind() == HandlerKind.SAGA)
+                .collect(Collectors.groupingBy(h -> h.messageType().getName(), TreeMap::new,
+                        Collectors.mapping(HandlerMethod::describe, Collectors.toList())));
+        byCommand.forEach((command, methods) -> {
+            if (methods.size() > 1) {
+                problems.add("command " + command + " has " + methods.size() + " handlers, it must have one: " + methods);
+            }
+        });
+    }
+
+    private void checkAliases() {
+        Map<String, List<String>> byAlias = handlers.stream()
+                .map(HandlerMethod::messageType)
+                .distinct()
+                .collect(Collectors.groupingBy(MessageAliases::aliasFor, TreeMap::new,
+                        Collectors.mapping(type -> type.getName(), Collectors.toList())));
+        byAlias.forEach((alias, types) -> {
+            if (types.size() > 1) {
+                problems.add("message type alias '" + alias + "' is used by " + types
+                        + "; give each a distinct @MessageType");
+            }
+        });
+    }
+
+    private static boolean hasNoArgConstructor(Class<?> type) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return false;
+        }
+        try {
+            type.getDeclaredConstructor();
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasBeanDefiningAnnotation(AnnotatedType<?> type, BeanManager beanManager) {
+        for (Annotation annotation : type.getAnnotations()) {
+            Class<? extends Annotation> a = annotation.annotationType();
+            if (a == Dependent.class || beanManager.isNormalScope(a) || beanManager.isStereotype(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package io.sourceflow.cdi;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.sourceflow.CommandBus;
+import io.sourceflow.EventQueue;
+import io.sourceflow.Message;
+import io.sourceflow.spi.CommandDispatchMiddleware;
+import io.sourceflow.spi.CommandDispatcher;
+import io.sourceflow.spi.CommandStore;
+import io.sourceflow.spi.CommandSubscribeMiddleware;
+import io.sourceflow.spi.EntityStore;
+import io.sourceflow.spi.EventDispatchMiddleware;
+import io.sourceflow.spi.EventDispatcher;
+import io.sourceflow.spi.EventSubscribeMiddleware;
+import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.Middleware;
+import io.sourceflow.spi.ViewModelStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires the plain runtime classes together once, from the handler registry, the store beans, the
+ * dispatcher and middleware beans, and OpenTelemetry when the container provides it.
+ */
+@ApplicationScoped
+public class SourceFlowRuntime {
+
+    @Inject
+    HandlerRegistry registry;
+    @Inject
+    CommandStore commandStore;
+    @Inject
+    EntityStore entityStore;
+    @Inject
+    ViewModelStore viewModelStore;
+    @Inject
+    Units units;
+    @Inject
+    @Any
+    Instance<CommandDispatcher> commandDispatchers;
+    @Inject
+    @Any
+    Instance<EventDispatcher> eventDispatchers;
+    @Inject
+    @Any
+    Instance<CommandDispatchMiddleware> commandDispatchMiddleware;
+    @Inject
+    @Any
+    Instance<CommandSubscribeMiddleware> commandSubscribeMiddleware;
+    @Inject
+    @Any
+    Instance<EventDispatchMiddleware> eventDispatchMiddleware;
+    @Inject
+    @Any
+    Instance<EventSubscribeMiddleware> eventSubscribeMiddleware;
+    @Inject
+    @Any
+    Instance<OpenTelemetry> openTelemetry;
+
+    private CommandBus bus;
+    private EventQueue queue;
+
+    @PostConstruct
+    void start() {
+        MessageTypes types = registry.messageTypes();
+        Telemetry telemetry = openTelemetry.isResolvable()
+                ? new OpenTelemetryTelemetry(openTelemetry.get(), types)
+                : Telemetry.NONE;
+        List<EventDispatcher> events = new ArrayList<>(eventDispatchers.stream().toList());
+        events.add(new LocalEventDispatcher(registry, viewModelStore, units, telemetry,
+                middleware(eventSubscribeMiddleware)));
+        queue = new SimpleEventQueue(units, telemetry, events, middleware(eventDispatchMiddleware));
+        List<CommandDispatcher> commands = new ArrayList<>(commandDispatchers.stream().toList());
+        commands.add(new LocalCommandDispatcher(registry, entityStore, units, telemetry, queue,
+                envelope -> bus.publish(envelope), middleware(commandSubscribeMiddleware)));
+        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(),
+                registry.viewModelTypes(), entityStore, viewModelStore);
+        bus = new SimpleCommandBus(commandStore, units, telemetry, types, commands,
+                middleware(commandDispatchMiddleware), reset);
+    }
+
+    CommandBus bus() {
+        return bus;
+    }
+
+    EventQueue queue() {
+        return queue;
+    }
+
+    /**
+     * The registry of message type aliases, for stores and transports.
+     *
+     * @return the aliases known at deployment
+     */
+    @Produces
+    MessageTypes messageTypes() {
+        return registry.messageTypes();
+    }
+
+    private static <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {
+        return beans.stream().toList();
+    }
+}

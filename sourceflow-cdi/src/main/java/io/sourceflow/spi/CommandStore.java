@@ -1,0 +1,36 @@
+package io.sourceflow.spi;
+
+import io.sourceflow.Command;
+import io.sourceflow.Envelope;
+import java.util.stream.Stream;
+
+/**
+ * The append-only command log: per entity, gap-free and ordered by sequence number.
+ *
+ * <p>{@link #append} claims the entity's next sequence number and writes the command under it in
+ * the current unit of work (the JTA transaction, where there is one). Two writers that claim the
+ * same number must not both succeed: the loser gets a {@link io.sourceflow.ConcurrencyException}.
+ */
+public interface CommandStore {
+
+    /**
+     * Claims the next sequence number of the envelope's entity and appends the command under it.
+     * The envelope's own {@code sequenceNo} is ignored.
+     *
+     * @param envelope the command and its metadata
+     * @return the claimed sequence number, from 1
+     * @throws io.sourceflow.ConcurrencyException when another writer holds or took the number
+     */
+    long append(Envelope<? extends Command> envelope);
+
+    /**
+     * Streams an entity's commands in sequence order, each with the metadata it was logged with
+     * (its {@code sequenceNo} set). Close the stream when done.
+     *
+     * @param entityId the entity
+     * @return the commands, empty when the entity has none
+     * @throws io.sourceflow.UnknownMessageTypeException when a stored type alias is unknown
+     * @throws io.sourceflow.MessageFormatException when a stored command cannot be read
+     */
+    Stream<Envelope<Command>> load(String entityId);
+}

@@ -1,0 +1,5 @@
+package io.sourceflow.spi;
+
+/** Keeps saga entities, by entity id. */
+public interface EntityStore extends KeyedStore {
+}

@@ -1,0 +1,1 @@
+package tmp; public class X {}
