@@ -13,6 +13,7 @@ import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.cdi.bank.AccountViewModel;
+import io.sourceflow.cdi.bank.ActivityView;
 import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class BankScenarioTest {
 
     @WeldSetup
-    WeldInitiator weld = SourceFlowWeld.initiator(AccountSaga.class, AccountView.class, AccountAggregate.class);
+    WeldInitiator weld = SourceFlowWeld.initiator(AccountSaga.class, AccountView.class, ActivityView.class, AccountAggregate.class);
 
     @Inject
     AccountAggregate accounts;
@@ -59,6 +60,7 @@ class BankScenarioTest {
         assertThat(before.balance()).isEqualByComparingTo("1400");
         assertThat(viewBefore.currentBalance()).isEqualByComparingTo("1400");
         assertThat(viewBefore.transactionCount()).isEqualTo(3);
+        assertThat(activity("a-1")).isEqualTo(4);
         assertThat(logged("a-1")).extracting(e -> e.metadata().sequenceNo()).containsExactly(1L, 2L, 3L, 4L);
 
         // when
@@ -68,6 +70,7 @@ class BankScenarioTest {
         assertThat(replayed).isEqualTo(4);
         assertThat(account("a-1").snapshot()).isEqualTo(before);
         assertThat(view("a-1")).isEqualTo(viewBefore);
+        assertThat(activity("a-1")).isEqualTo(4);
         assertThat(logged("a-1")).hasSize(4);
 
         // when
@@ -153,6 +156,10 @@ class BankScenarioTest {
 
     private AccountViewModel view(String id) {
         return views.find(AccountViewModel.class, id).orElseThrow();
+    }
+
+    private int activity(String id) {
+        return views.find(ActivityView.Activity.class, id).orElseThrow().events();
     }
 
     private List<Envelope<Command>> logged(String id) {
