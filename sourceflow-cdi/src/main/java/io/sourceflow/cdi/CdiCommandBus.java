@@ -7,31 +7,34 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * The {@link CommandBus} bean. Each call joins the caller's JTA transaction, or runs in a new one
- * when there is none and the container provides JTA; without JTA it is a plain call.
+ * when there is none and the container provides JTA (a plain call without JTA). When the bus
+ * started the transaction itself and the work failed for a transient reason (a concurrency
+ * conflict), it is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts} times.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class CdiCommandBus implements CommandBus {
 
     @Inject
     SourceFlowRuntime runtime;
 
+    @Inject
+    TransactionalCommandBus transactional;
+
     @Override
     public Metadata publish(Command command) {
-        return runtime.bus().publish(command);
+        return runtime.retry().call(() -> transactional.publish(command));
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
-        return runtime.bus().publish(envelope);
+        return runtime.retry().call(() -> transactional.publish(envelope));
     }
 
     @Override
     public long replay(EntityRef entity) {
-        return runtime.bus().replay(entity);
+        return runtime.retry().call(() -> transactional.replay(entity));
     }
 }

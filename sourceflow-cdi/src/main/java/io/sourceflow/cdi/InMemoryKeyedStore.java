@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Objects by type and id in memory, thread-safe. Writes made in a unit of work that fails are
- * undone. The store keeps the objects it is given, not copies: a handler that changes a mutable
- * object in place and then fails leaves that change visible. Prefer immutable records, or use the
- * JPA stores.
+ * undone. {@code find} hands out a shallow copy of a mutable object (see {@link ShallowCopy}), so
+ * changes made to it count only once it is persisted; records and other immutable values are
+ * shared as they are.
  */
 abstract class InMemoryKeyedStore implements KeyedStore {
 
     private final Map<Class<?>, Map<String, Object>> byType = new ConcurrentHashMap<>();
+    private final ShallowCopy copies = new ShallowCopy();
 
     @Inject
     Units units;
@@ -22,7 +23,7 @@ abstract class InMemoryKeyedStore implements KeyedStore {
     @Override
     public <T> Optional<T> find(Class<T> type, String id) {
         Map<String, Object> objects = byType.get(type);
-        return objects == null ? Optional.empty() : Optional.ofNullable(type.cast(objects.get(id)));
+        return objects == null ? Optional.empty() : Optional.ofNullable(copies.of(type.cast(objects.get(id))));
     }
 
     @Override

@@ -15,12 +15,14 @@ import io.sourceflow.spi.EventSubscribeMiddleware;
 import io.sourceflow.spi.MessageTypes;
 import io.sourceflow.spi.Middleware;
 import io.sourceflow.spi.ViewModelStore;
+import org.eclipse.microprofile.config.Config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SourceFlowRuntime {
+
+    /** MicroProfile Config key: attempts of a command whose transaction the bus starts (default 3). */
+    public static final String MAX_ATTEMPTS = "sourceflow.bus.max-attempts";
+    static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     @Inject
     HandlerRegistry registry;
@@ -62,9 +68,16 @@ public class SourceFlowRuntime {
     @Inject
     @Any
     Instance<OpenTelemetry> openTelemetry;
+    @Inject
+    @Any
+    Instance<Config> config;
+    @Inject
+    @Any
+    Instance<TransactionSynchronizationRegistry> transactions;
 
     private CommandBus bus;
     private EventQueue queue;
+    private Retry retry;
 
     @PostConstruct
     void start() {
@@ -83,6 +96,15 @@ public class SourceFlowRuntime {
                 registry.viewModelTypes(), entityStore, viewModelStore);
         bus = new SimpleCommandBus(commandStore, units, telemetry, types, commands,
                 middleware(commandDispatchMiddleware), reset);
+        TransactionSynchronizationRegistry registry = Jta.registry(transactions);
+        int maxAttempts = config.isResolvable()
+                ? config.get().getOptionalValue(MAX_ATTEMPTS, Integer.class).orElse(DEFAULT_MAX_ATTEMPTS)
+                : DEFAULT_MAX_ATTEMPTS;
+        retry = new Retry(maxAttempts, () -> units.current() != null || Jta.active(registry));
+    }
+
+    Retry retry() {
+        return retry;
     }
 
     CommandBus bus() {

@@ -7,7 +7,7 @@ import org.jboss.weld.junit5.WeldInitiator;
 public final class SourceFlowWeld {
 
     private static final Class<?>[] RUNTIME = {
-        SourceFlowRuntime.class, CdiCommandBus.class, CdiEventQueue.class, Units.class,
+        SourceFlowRuntime.class, CdiCommandBus.class, TransactionalCommandBus.class, CdiEventQueue.class, Units.class,
         InMemoryCommandStore.class, InMemoryEntityStore.class, InMemoryViewModelStore.class
     };
 

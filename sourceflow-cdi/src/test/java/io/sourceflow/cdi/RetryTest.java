@@ -1,0 +1,139 @@
+package io.sourceflow.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.Command;
+import io.sourceflow.ConcurrencyException;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.AccountViewModel;
+import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.Commands.DepositMoney;
+import io.sourceflow.spi.CommandDispatcher;
+import io.sourceflow.spi.CommandStore;
+import io.sourceflow.spi.EntityStore;
+import io.sourceflow.spi.ViewModelStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+
+/** A transient conflict is retried from scratch; what failed attempts wrote is undone. */
+@EnableWeld
+class RetryTest {
+
+    /** Fails the first deposits with a conflict, after the saga has run. */
+    @ApplicationScoped
+    static class Conflicts implements CommandDispatcher {
+        private final AtomicInteger remaining = new AtomicInteger();
+        private final AtomicInteger seen = new AtomicInteger();
+
+        void failNext(int times) {
+            remaining.set(times);
+            seen.set(0);
+        }
+
+        int seen() {
+            return seen.get();
+        }
+
+        @Override
+        public boolean dispatch(Envelope<? extends Command> envelope) {
+            if (envelope.message() instanceof DepositMoney) {
+                seen.incrementAndGet();
+                if (remaining.getAndDecrement() > 0) {
+                    throw new ConcurrencyException("simulated conflict on " + envelope.describe());
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public int getPriority() {
+            return 2000;
+        }
+    }
+
+    @WeldSetup
+    WeldInitiator weld = SourceFlowWeld.initiator(AccountSaga.class, AccountView.class, AccountAggregate.class,
+            Conflicts.class);
+
+    @Inject
+    AccountAggregate accounts;
+    @Inject
+    Conflicts conflicts;
+    @Inject
+    CommandStore log;
+    @Inject
+    EntityStore entities;
+    @Inject
+    ViewModelStore views;
+
+    @Test
+    void conflictIsRetriedAndAppliedOnce() {
+        // given
+        accounts.open("x-1", "Rita", BigDecimal.TEN);
+        conflicts.failNext(2);
+
+        // when
+        accounts.deposit("x-1", BigDecimal.ONE);
+
+        // then
+        assertThat(conflicts.seen()).isEqualTo(3);
+        assertThat(entities.find(BankAccount.class, "x-1").orElseThrow().getBalance()).isEqualByComparingTo("11");
+        AccountViewModel view = views.find(AccountViewModel.class, "x-1").orElseThrow();
+        assertThat(view.currentBalance()).isEqualByComparingTo("11");
+        assertThat(view.transactionCount()).isEqualTo(1);
+        assertThat(sequenceNumbers("x-1")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void retriesAreBoundedAndTheConflictIsReported() {
+        // given
+        accounts.open("x-2", "Rita", BigDecimal.TEN);
+        conflicts.failNext(Integer.MAX_VALUE);
+
+        // when / then
+        assertThatThrownBy(() -> accounts.deposit("x-2", BigDecimal.ONE))
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessageContaining("entity 'x-2' #2");
+        assertThat(conflicts.seen()).isEqualTo(SourceFlowRuntime.DEFAULT_MAX_ATTEMPTS);
+        assertThat(entities.find(BankAccount.class, "x-2").orElseThrow().getBalance()).isEqualByComparingTo("10");
+        assertThat(sequenceNumbers("x-2")).containsExactly(1L);
+    }
+
+    @Test
+    void onlyTransientFailuresCount() {
+        assertThat(Retry.isTransient(new RuntimeException(new ConcurrencyException("x")))).isTrue();
+        assertThat(Retry.isTransient(new IllegalStateException("x"))).isFalse();
+        assertThat(Retry.isTransient(new io.sourceflow.NoHandlerException("x"))).isFalse();
+    }
+
+    @Test
+    void workInsideTheCallersTransactionIsNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        Retry retry = new Retry(5, () -> true);
+
+        assertThatThrownBy(() -> retry.call(() -> {
+            calls.incrementAndGet();
+            throw new ConcurrencyException("conflict");
+        })).isInstanceOf(ConcurrencyException.class);
+        assertThat(calls).hasValue(1);
+    }
+
+    private java.util.List<Long> sequenceNumbers(String id) {
+        try (Stream<Envelope<Command>> commands = log.load(id)) {
+            return commands.map(c -> c.metadata().sequenceNo()).toList();
+        }
+    }
+
+}
