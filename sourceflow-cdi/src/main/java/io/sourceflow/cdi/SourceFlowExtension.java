@@ -9,9 +9,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
@@ -22,15 +25,33 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Finds the handler methods of sagas, aggregates and views when the container boots, validates
- * them and registers the immutable {@link HandlerRegistry}. Every problem found becomes a
+ * Registers the runtime's beans, finds the handler methods of sagas, aggregates and views when the
+ * container boots, validates them and registers the immutable {@link HandlerRegistry}. Every problem found becomes a
  * definition error, so a deployment with bad handlers fails listing all of them. The extension
  * keeps nothing once the container has started.
  */
 public class SourceFlowExtension implements Extension {
 
+    /** The runtime's own beans, added by the extension so that the jar needs no beans.xml. */
+    private static final List<Class<?>> RUNTIME_BEANS = List.of(SourceFlowRuntime.class, CdiCommandBus.class,
+            TransactionalCommandBus.class, CdiEventQueue.class, Units.class, InMemoryCommandStore.class,
+            InMemoryEntityStore.class, InMemoryViewModelStore.class);
+
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();
+
+    void addRuntime(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> type : RUNTIME_BEANS) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), SourceFlowExtension.class.getName() + "." + type.getSimpleName());
+        }
+    }
+
+    /** Keeps the runtime's beans to the copies added above, should a container also discover the classes. */
+    <T> void skipDiscoveredRuntime(@Observes ProcessAnnotatedType<T> event) {
+        if (!(event instanceof ProcessSyntheticAnnotatedType) && RUNTIME_BEANS.contains(event.getAnnotatedType().getJavaClass())) {
+            event.veto();
+        }
+    }
 
     <T> void collect(@Observes ProcessManagedBean<T> event, BeanManager beanManager) {
         Class<?> beanClass = event.getBean().getBeanClass();

@@ -6,19 +6,13 @@ import org.jboss.weld.junit5.WeldInitiator;
 /** A Weld SE container holding the SourceFlow runtime and the given application beans. */
 public final class SourceFlowWeld {
 
-    private static final Class<?>[] RUNTIME = {
-        SourceFlowRuntime.class, CdiCommandBus.class, TransactionalCommandBus.class, CdiEventQueue.class, Units.class,
-        InMemoryCommandStore.class, InMemoryEntityStore.class, InMemoryViewModelStore.class
-    };
-
     private SourceFlowWeld() {
     }
 
-    /** A container definition with discovery off: the runtime, the extension and these beans. */
+    /** A container definition with discovery off: the extension (which adds the runtime) and these beans. */
     public static Weld weld(Class<?>... beans) {
         return WeldInitiator.createWeld()
                 .addExtension(new SourceFlowExtension())
-                .addBeanClasses(RUNTIME)
                 .addBeanClasses(beans);
     }
 
