@@ -1,0 +1,58 @@
+package io.sourceflow.jpa;
+
+import io.sourceflow.Command;
+import io.sourceflow.Envelope;
+import jakarta.persistence.EntityManager;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+
+/**
+ * Reads one entity's log in pages, by key (sequence numbers after the last one read), as scalar
+ * rows that never enter the persistence context; each row becomes an envelope only when consumed.
+ */
+final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Command>> {
+
+    static final int PAGE_SIZE = 500;
+
+    private final EntityManager em;
+    private final String entityId;
+    private final StoredCommands commands;
+    private Iterator<Object[]> page = List.<Object[]>of().iterator();
+    private long lastRead;
+    private boolean exhausted;
+
+    CommandPages(EntityManager em, String entityId, StoredCommands commands) {
+        super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        this.em = em;
+        this.entityId = entityId;
+        this.commands = commands;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super Envelope<Command>> action) {
+        if (!page.hasNext() && !exhausted) {
+            List<Object[]> rows = nextPage();
+            exhausted = rows.size() < PAGE_SIZE;
+            page = rows.iterator();
+        }
+        if (!page.hasNext()) {
+            return false;
+        }
+        Object[] row = page.next();
+        lastRead = (Long) row[0];
+        action.accept(commands.read(entityId, lastRead, (String) row[1], (String) row[2], (String) row[3]));
+        return true;
+    }
+
+    private List<Object[]> nextPage() {
+        return em.createQuery("SELECT c.sequenceNo, c.typeAlias, c.payload, c.metadata FROM CommandRow c"
+                        + " WHERE c.entityId = :entityId AND c.sequenceNo > :after ORDER BY c.sequenceNo", Object[].class)
+                .setParameter("entityId", entityId)
+                .setParameter("after", lastRead)
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
+    }
+}

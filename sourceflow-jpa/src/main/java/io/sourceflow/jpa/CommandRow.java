@@ -1,0 +1,154 @@
+package io.sourceflow.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * One row of the command log ({@code sourceflow_command}): a command of one entity under its
+ * sequence number. The primary key {@code (entity_id, sequence_no)} is the guard that lets only
+ * one writer claim a sequence number.
+ */
+@Entity
+@Table(name = "sourceflow_command")
+@IdClass(CommandRow.Key.class)
+public class CommandRow {
+
+    @Id
+    @Column(name = "entity_id", length = 255, nullable = false, updatable = false)
+    private String entityId;
+
+    @Id
+    @Column(name = "sequence_no", nullable = false, updatable = false)
+    private long sequenceNo;
+
+    @Column(name = "type_alias", length = 255, nullable = false, updatable = false)
+    private String typeAlias;
+
+    @Column(name = "payload", length = JsonColumns.LENGTH, nullable = false, updatable = false)
+    private String payload;
+
+    @Column(name = "metadata", length = JsonColumns.LENGTH, nullable = false, updatable = false)
+    private String metadata;
+
+    @Column(name = "is_new", nullable = false, updatable = false)
+    private boolean isNew;
+
+    @Column(name = "occurred_on", nullable = false, updatable = false)
+    private OffsetDateTime occurredOn;
+
+    /** For JPA. */
+    protected CommandRow() {
+    }
+
+    CommandRow(String entityId, long sequenceNo, String typeAlias, String payload, String metadata, boolean isNew,
+            OffsetDateTime occurredOn) {
+        this.entityId = entityId;
+        this.sequenceNo = sequenceNo;
+        this.typeAlias = typeAlias;
+        this.payload = payload;
+        this.metadata = metadata;
+        this.isNew = isNew;
+        this.occurredOn = occurredOn;
+    }
+
+    /**
+     * The entity the command targets.
+     *
+     * @return its id
+     */
+    public String getEntityId() {
+        return entityId;
+    }
+
+    /**
+     * The command's position in its entity's log.
+     *
+     * @return the sequence number, from 1
+     */
+    public long getSequenceNo() {
+        return sequenceNo;
+    }
+
+    /**
+     * The command type's alias.
+     *
+     * @return the alias, as in {@link io.sourceflow.MessageType}
+     */
+    public String getTypeAlias() {
+        return typeAlias;
+    }
+
+    /**
+     * The command as JSON.
+     *
+     * @return the payload
+     */
+    public String getPayload() {
+        return payload;
+    }
+
+    /**
+     * The command's metadata as JSON.
+     *
+     * @return the metadata
+     */
+    public String getMetadata() {
+        return metadata;
+    }
+
+    /**
+     * Whether the command created its entity.
+     *
+     * @return the command's {@code EntityRef.isNew()}
+     */
+    public boolean isNew() {
+        return isNew;
+    }
+
+    /**
+     * When the command was created.
+     *
+     * @return the time, in UTC
+     */
+    public OffsetDateTime getOccurredOn() {
+        return occurredOn;
+    }
+
+    /** The primary key of a {@link CommandRow}. */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String entityId;
+        private long sequenceNo;
+
+        /** For JPA. */
+        public Key() {
+        }
+
+        /**
+         * @param entityId the entity id
+         * @param sequenceNo the sequence number
+         */
+        public Key(String entityId, long sequenceNo) {
+            this.entityId = entityId;
+            this.sequenceNo = sequenceNo;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && sequenceNo == k.sequenceNo && Objects.equals(entityId, k.entityId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(entityId, sequenceNo);
+        }
+    }
+}

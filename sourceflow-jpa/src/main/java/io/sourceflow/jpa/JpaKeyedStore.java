@@ -1,0 +1,118 @@
+package io.sourceflow.jpa;
+
+import io.sourceflow.spi.KeyedStore;
+import io.sourceflow.spi.Serializer;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.metamodel.EntityType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Objects by type and id in the current JTA transaction. A JPA entity class is read and written
+ * with the entity manager, in its own table; any other class is kept as JSON in
+ * {@code sourceflow_document} under its {@link DocumentType} name. Both are optimistically locked:
+ * a stale write fails when the persistence context is flushed, as a
+ * {@link io.sourceflow.ConcurrencyException} when {@link FlushPerCommand} flushes it.
+ *
+ * <p>{@link #delete} flushes at once, so that an object deleted and then persisted again in the
+ * same transaction (as a replay does) is a delete followed by an insert, in that order.
+ */
+abstract class JpaKeyedStore implements KeyedStore {
+
+    @Inject
+    JpaContext context;
+    @Inject
+    Serializer serializer;
+
+    private final ClassValue<Object> kinds = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            for (EntityType<?> entity : context.entityManager().getMetamodel().getEntities()) {
+                if (entity.getJavaType() == type) {
+                    return new EntityClass(entity);
+                }
+            }
+            return documentName(type);
+        }
+    };
+
+    @Override
+    public <T> Optional<T> find(Class<T> type, String id) {
+        Objects.requireNonNull(id, "id");
+        EntityManager em = context.entityManager();
+        if (kinds.get(type) instanceof EntityClass entity) {
+            return Optional.ofNullable(em.find(type, entity.id(id)));
+        }
+        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
+        return row == null ? Optional.empty() : Optional.of(serializer.deserialize(row.getBody(), type));
+    }
+
+    @Override
+    public <T> void persist(Class<T> type, String id, T value) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(value, "value");
+        EntityManager em = context.entityManager();
+        if (kinds.get(type) instanceof EntityClass entity) {
+            persistEntity(em, entity, type, id, value);
+            return;
+        }
+        String name = (String) kinds.get(type);
+        String body = serializer.serialize(value);
+        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key(name, id));
+        if (row == null) {
+            em.persist(new DocumentRow(name, id, body));
+        } else if (!body.equals(row.getBody())) {
+            row.setBody(body);
+        }
+    }
+
+    @Override
+    public void delete(Class<?> type, String id) {
+        Objects.requireNonNull(id, "id");
+        EntityManager em = context.entityManager();
+        Object existing = kinds.get(type) instanceof EntityClass entity
+                ? em.find(type, entity.id(id))
+                : em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
+        if (existing != null) {
+            em.remove(existing);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                throw Failures.translate(e, "the deletion of " + type.getSimpleName() + " '" + id + "'");
+            }
+        }
+    }
+
+    private static <T> void persistEntity(EntityManager em, EntityClass entity, Class<T> type, String id, T value) {
+        if (em.contains(value)) {
+            return;
+        }
+        Object key = entity.id(id);
+        Object own = em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(value);
+        if (!key.equals(own)) {
+            throw new IllegalArgumentException("Cannot persist " + type.getName() + " under id '" + id
+                    + "': its @Id is " + own + "; set it to the id it is kept under");
+        }
+        T existing = em.find(type, key);
+        if (existing == null) {
+            em.persist(value);
+        } else {
+            entity.adoptVersion(existing, value);
+            em.merge(value);
+        }
+    }
+
+    private static String documentName(Class<?> type) {
+        DocumentType name = type.getAnnotation(DocumentType.class);
+        if (name == null) {
+            return type.getName();
+        }
+        if (name.value().isBlank() || name.value().length() > 255) {
+            throw new IllegalArgumentException("@DocumentType on " + type.getName()
+                    + " must be 1 to 255 characters long");
+        }
+        return name.value();
+    }
+}

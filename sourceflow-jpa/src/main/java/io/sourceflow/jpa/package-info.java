@@ -1,0 +1,48 @@
+/**
+ * The JPA stores: the command log, saga entities and view models in one JTA persistence unit, so
+ * that everything a command does commits or rolls back with the caller's transaction. Adding this
+ * module to an application replaces the in-memory stores ({@code @Alternative @Priority}, enabled
+ * for the whole application).
+ *
+ * <h2>Setting up the persistence unit</h2>
+ * The stores use the container-managed entity manager of the reference
+ * {@value io.sourceflow.jpa.JpaContext#REFERENCE_NAME}, which by default belongs to the module's
+ * only persistence unit. The application owns that unit: it lists its own entities (saga entities
+ * and view models that are JPA entities) and includes SourceFlow's mapping file:
+ * <pre>{@code
+ * <persistence-unit name="sourceflow" transaction-type="JTA">
+ *   <jta-data-source>jdbc/sourceflow</jta-data-source>
+ *   <mapping-file>META-INF/sourceflow/orm.xml</mapping-file>
+ *   <class>com.example.AccountSummary</class>
+ *   <properties>
+ *     <property name="eclipselink.jdbc.batch-writing" value="JDBC"/>
+ *   </properties>
+ * </persistence-unit>
+ * }</pre>
+ * An application with several units maps the reference to one of them in {@code web.xml}
+ * ({@code <persistence-context-ref>} named {@value io.sourceflow.jpa.JpaContext#REFERENCE_NAME}
+ * with its {@code <persistence-unit-name>}). The data source is the unit's; {@code jdbc/sourceflow}
+ * is the conventional JNDI name, bound by the server's configuration.
+ *
+ * <p>Why not MicroProfile Config for the unit and the data source: Jakarta Persistence 3.1 has no
+ * portable way to pick a container-managed persistence unit at run time (the unit of
+ * {@code @PersistenceContext} is fixed when the application is deployed), and a unit the library
+ * bootstrapped itself would be a second one beside the container's, with its own cache and outside
+ * the container's management. The standard deployment-descriptor override keeps one unit, managed
+ * by the container, and needs no configuration in the common one-unit case.
+ *
+ * <h2>Schema</h2>
+ * DDL for PostgreSQL, H2 and Derby ships in {@code META-INF/sourceflow/ddl/}. For development the
+ * provider can create the tables instead ({@code jakarta.persistence.schema-generation.database.action}),
+ * from the mapping or from the shipped script ({@code create-source=script}).
+ *
+ * <h2>Round trips per command</h2>
+ * One query for the entity's last sequence number, the reads of the entity and view models (served
+ * by the provider's shared cache where it has one), and one flush per command
+ * ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are batched when the unit enables
+ * JDBC batch writing; then the commit.
+ *
+ * <p>Every parameter and return value in this package is non-null unless its documentation says
+ * otherwise.
+ */
+package io.sourceflow.jpa;

@@ -1,0 +1,19 @@
+package io.sourceflow.jpa.bank;
+
+import io.sourceflow.Event;
+import io.sourceflow.MessageType;
+
+/** The bank-account events: each carries a snapshot of the account. */
+public final class Events {
+
+    private Events() {
+    }
+
+    @MessageType("bank.AccountCreated")
+    public record AccountCreated(BankAccount.Snapshot account) implements Event {
+    }
+
+    @MessageType("bank.AccountUpdated")
+    public record AccountUpdated(BankAccount.Snapshot account) implements Event {
+    }
+}

@@ -1,0 +1,153 @@
+package io.sourceflow.jpa.support;
+
+import com.arjuna.ats.jta.cdi.TransactionExtension;
+import io.sourceflow.cdi.SourceFlowExtension;
+import io.sourceflow.jpa.FlushPerCommand;
+import io.sourceflow.jpa.JpaCommandStore;
+import io.sourceflow.jpa.JpaContext;
+import io.sourceflow.jpa.JpaEntityStore;
+import io.sourceflow.jpa.JpaViewModelStore;
+import io.sourceflow.jpa.JsonBindingSerializer;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.XADataSource;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.junit5.WeldInitiator;
+
+/**
+ * A database for one test class: a fresh H2 database or PostgreSQL schema created from the shipped
+ * DDL, a JTA data source over it and the persistence unit {@code sourceflow} of the test resources.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    /** The databases the tests run on. */
+    public enum Kind {
+        /** H2 in memory. */
+        H2("h2"),
+        /** The PostgreSQL on 127.0.0.1:5432, database {@code test}, one schema per test class. */
+        POSTGRESQL("postgresql");
+
+        final String ddl;
+
+        Kind(String ddl) {
+            this.ddl = ddl;
+        }
+    }
+
+    /** The classes of the JPA module's beans. */
+    public static final Class<?>[] JPA_BEANS = {JpaContext.class, JpaCommandStore.class, JpaEntityStore.class,
+        JpaViewModelStore.class, JsonBindingSerializer.class, FlushPerCommand.class};
+
+    private final Kind kind;
+    private final XaPool pool;
+    private final EntityManagerFactory emf;
+
+    private TestDatabase(Kind kind, XADataSource xa) {
+        this.kind = kind;
+        this.pool = new XaPool(xa);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.jtaDataSource", pool);
+        properties.put("eclipselink.target-server", NarayanaPlatform.class.getName());
+        this.emf = Persistence.createEntityManagerFactory("sourceflow", properties);
+    }
+
+    /**
+     * Creates the database and its tables.
+     *
+     * @param kind which database
+     * @param name a name unique to the test class (letters, digits, underscores)
+     * @return the database
+     */
+    public static TestDatabase create(Kind kind, String name) {
+        try {
+            XADataSource xa = kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresql(name);
+            try (Connection c = xa.getXAConnection().getConnection()) {
+                run(c, "META-INF/sourceflow/ddl/" + kind.ddl + ".sql");
+                run(c, "ddl/test-tables.sql");
+            }
+            return new TestDatabase(kind, xa);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
+        }
+    }
+
+    /** @return which database this is */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the JTA data source */
+    public XaPool dataSource() {
+        return pool;
+    }
+
+    /** @return the persistence unit */
+    public EntityManagerFactory entityManagerFactory() {
+        return emf;
+    }
+
+    /**
+     * A plain auto-commit connection, for checking rows. Close it.
+     *
+     * @return the connection
+     * @throws SQLException when the database is unreachable
+     */
+    public Connection connect() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /**
+     * A Weld SE container with SourceFlow, Narayana's JTA, the JPA stores and these beans.
+     *
+     * @param beans the application's beans
+     * @return the container definition
+     */
+    public Weld weld(Class<?>... beans) {
+        return WeldInitiator.createWeld()
+                .addExtension(new SourceFlowExtension())
+                .addExtension(new TransactionExtension())
+                .addBeanClasses(JPA_BEANS)
+                .addBeanClasses(beans)
+                .addServices(new TestJpaInjection(emf));
+    }
+
+    /**
+     * An initiator for weld-junit5 tests.
+     *
+     * @param beans the application's beans
+     * @return the initiator
+     */
+    public WeldInitiator initiator(Class<?>... beans) {
+        return WeldInitiator.from(weld(beans)).build();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        emf.close();
+        pool.close();
+    }
+
+    static void run(Connection c, String resource) throws IOException, SQLException {
+        String script;
+        try (InputStream in = Objects.requireNonNull(TestDatabase.class.getClassLoader().getResourceAsStream(resource),
+                resource)) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Statement s = c.createStatement()) {
+            for (String statement : script.replaceAll("(?m)^--.*$", "").split(";\\s*(\\n|$)")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+}

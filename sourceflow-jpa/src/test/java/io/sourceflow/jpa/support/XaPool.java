@@ -1,0 +1,157 @@
+package io.sourceflow.jpa.support;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+
+/**
+ * What an application server's JTA data source does, for tests: a pool of XA connections where
+ * the first connection a transaction asks for is enlisted with it and handed out again for the
+ * rest of the transaction. With one resource Narayana commits in one phase, so PostgreSQL needs no
+ * prepared transactions. Outside a transaction a connection is a plain auto-commit one.
+ */
+public final class XaPool implements DataSource, AutoCloseable {
+
+    private final XADataSource xa;
+    private final TransactionManager tm;
+    private final TransactionSynchronizationRegistry tsr;
+    private final ConcurrentLinkedQueue<XAConnection> idle = new ConcurrentLinkedQueue<>();
+    private final Object key = new Object();
+
+    /**
+     * @param xa the driver's XA data source
+     */
+    public XaPool(XADataSource xa) {
+        this.xa = xa;
+        this.tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+        this.tsr = new com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        try {
+            Transaction tx = tm.getTransaction();
+            if (tx == null || tx.getStatus() != Status.STATUS_ACTIVE) {
+                XAConnection pooled = take();
+                return handle(pooled.getConnection(), () -> idle.add(pooled));
+            }
+            Connection bound = (Connection) tsr.getResource(key);
+            if (bound == null) {
+                XAConnection pooled = take();
+                bound = pooled.getConnection();
+                tx.enlistResource(pooled.getXAResource());
+                tsr.putResource(key, bound);
+                tsr.registerInterposedSynchronization(new Release(pooled));
+            }
+            return handle(bound, () -> { });
+        } catch (SystemException | jakarta.transaction.RollbackException e) {
+            throw new SQLException("Cannot enlist a connection in the transaction", e);
+        }
+    }
+
+    private XAConnection take() throws SQLException {
+        XAConnection pooled = idle.poll();
+        return pooled != null ? pooled : xa.getXAConnection();
+    }
+
+    /** A handle whose close gives the connection back instead of closing it. */
+    private static Connection handle(Connection connection, Runnable onClose) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("close")) {
+                onClose.run();
+                return null;
+            }
+            if (method.getName().equals("isClosed")) {
+                return false;
+            }
+            try {
+                return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (Connection) Proxy.newProxyInstance(XaPool.class.getClassLoader(), new Class<?>[] {Connection.class},
+                handler);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (XAConnection c = idle.poll(); c != null; c = idle.poll()) {
+            c.close();
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        throw new UnsupportedOperationException("no log writer");
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        throw new UnsupportedOperationException("no login timeout");
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+
+    /** Returns the transaction's connection to the pool once the transaction is over. */
+    private final class Release implements Synchronization {
+        private final XAConnection pooled;
+
+        Release(XAConnection pooled) {
+            this.pooled = pooled;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // nothing to do before the outcome is known
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            idle.add(pooled);
+        }
+    }
+}
