@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
  * when there is none and the container provides JTA (a plain call without JTA). When the bus
  * started the transaction itself and the work failed for a transient reason (a concurrency
  * conflict), it is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts} times.
+ * Called from a handler, it joins the work under way directly.
  */
 @ApplicationScoped
 public class CdiCommandBus implements CommandBus {
@@ -25,16 +26,25 @@ public class CdiCommandBus implements CommandBus {
 
     @Override
     public Metadata publish(Command command) {
+        if (runtime.processing()) {
+            return runtime.bus().publish(command);
+        }
         return runtime.retry().call(() -> transactional.publish(command));
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
+        if (runtime.processing()) {
+            return runtime.bus().publish(envelope);
+        }
         return runtime.retry().call(() -> transactional.publish(envelope));
     }
 
     @Override
     public long replay(EntityRef entity) {
+        if (runtime.processing()) {
+            return runtime.bus().replay(entity);
+        }
         return runtime.retry().call(() -> transactional.replay(entity));
     }
 }

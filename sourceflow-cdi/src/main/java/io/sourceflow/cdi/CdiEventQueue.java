@@ -6,23 +6,31 @@ import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-/** The {@link EventQueue} bean; like the bus, it joins or starts a JTA transaction where there is JTA. */
+/**
+ * The {@link EventQueue} bean. Called from a handler it joins the work under way; called from
+ * elsewhere it joins or starts a JTA transaction, like the bus.
+ */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class CdiEventQueue implements EventQueue {
 
     @Inject
     SourceFlowRuntime runtime;
 
+    @Inject
+    TransactionalEventQueue transactional;
+
     @Override
     public Metadata enqueue(Event event) {
-        return runtime.queue().enqueue(event);
+        return runtime.processing() ? runtime.queue().enqueue(event) : transactional.enqueue(event);
     }
 
     @Override
     public void enqueue(Envelope<? extends Event> envelope) {
-        runtime.queue().enqueue(envelope);
+        if (runtime.processing()) {
+            runtime.queue().enqueue(envelope);
+        } else {
+            transactional.enqueue(envelope);
+        }
     }
 }

@@ -2,9 +2,12 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Message;
 import io.sourceflow.spi.MessageTypes;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -83,10 +86,21 @@ final class HandlerRegistry {
         contexts.forEach(CreationalContext::release);
     }
 
+    /**
+     * The object to invoke handlers on. For application-scoped and singleton beans it is the
+     * contextual instance itself: a client proxy would reach package-private handler methods only
+     * through reflection. Beans of other normal scopes are called through their proxy.
+     */
+    @SuppressWarnings("unchecked")
     private Object reference(HandlerMethod method, BeanManager beanManager) {
-        CreationalContext<?> context = beanManager.createCreationalContext(method.bean());
+        Bean<Object> bean = (Bean<Object>) method.bean();
+        CreationalContext<Object> context = beanManager.createCreationalContext(bean);
         contexts.add(context);
-        return beanManager.getReference(method.bean(), method.beanType(), context);
+        Class<? extends Annotation> scope = bean.getScope();
+        if (scope == ApplicationScoped.class || scope == Singleton.class) {
+            return beanManager.getContext(scope).get(bean, context);
+        }
+        return beanManager.getReference(bean, method.beanType(), context);
     }
 
     private static ClassValue<Handler[]> byEvent(List<Handler> handlers) {

@@ -34,13 +34,17 @@ public class InMemoryCommandStore implements CommandStore {
     @Override
     public long append(Envelope<? extends Command> envelope) {
         String entityId = envelope.message().entity().id();
-        EntityLog log = logs.computeIfAbsent(entityId, EntityLog::new);
-        lock(log, envelope.describe());
-        log.commands.add(envelope);
-        int sequenceNo = log.commands.size();
+        EntityLog log = logs.get(entityId);
+        if (log == null) {
+            log = logs.computeIfAbsent(entityId, EntityLog::new);
+        }
+        lock(log, envelope);
+        List<Envelope<? extends Command>> commands = log.commands;
+        commands.add(envelope);
+        int sequenceNo = commands.size();
         Unit unit = units.current();
         if (unit != null) {
-            unit.onRollback(() -> log.commands.remove(sequenceNo - 1));
+            unit.onRollback(() -> commands.remove(sequenceNo - 1));
         } else {
             log.lock.unlock();
         }
@@ -53,7 +57,7 @@ public class InMemoryCommandStore implements CommandStore {
         if (log == null) {
             return Stream.empty();
         }
-        lock(log, "the log of entity '" + entityId + "'");
+        lock(log, null);
         List<Envelope<? extends Command>> commands = new ArrayList<>(log.commands);
         if (units.current() == null) {
             log.lock.unlock();
@@ -61,15 +65,15 @@ public class InMemoryCommandStore implements CommandStore {
         return IntStream.range(0, commands.size()).mapToObj(i -> logged(commands.get(i), i + 1));
     }
 
-    private void lock(EntityLog log, String what) {
+    private void lock(EntityLog log, Envelope<?> appending) {
         try {
             if (!log.lock.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ConcurrencyException("Entity '" + log.entityId + "' stayed locked by another writer for "
-                        + LOCK_TIMEOUT_SECONDS + " s while appending " + what);
+                        + LOCK_TIMEOUT_SECONDS + " s" + (appending == null ? "" : " while appending " + appending.describe()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConcurrencyException("Interrupted while waiting to lock entity '" + log.entityId + "' for " + what, e);
+            throw new ConcurrencyException("Interrupted while waiting to lock entity '" + log.entityId + "'", e);
         }
         Unit unit = units.current();
         if (unit != null) {

@@ -28,7 +28,10 @@ abstract class InMemoryKeyedStore implements KeyedStore {
 
     @Override
     public <T> void persist(Class<T> type, String id, T value) {
-        Map<String, Object> objects = byType.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+        Map<String, Object> objects = byType.get(type);
+        if (objects == null) {
+            objects = byType.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+        }
         Object previous = objects.put(id, type.cast(value));
         whenUndone(objects, id, previous, value);
     }

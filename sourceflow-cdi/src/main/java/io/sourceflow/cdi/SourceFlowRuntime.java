@@ -17,20 +17,22 @@ import io.sourceflow.spi.Middleware;
 import io.sourceflow.spi.ViewModelStore;
 import org.eclipse.microprofile.config.Config;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Wires the plain runtime classes together once, from the handler registry, the store beans, the
- * dispatcher and middleware beans, and OpenTelemetry when the container provides it.
+ * dispatcher and middleware beans, and OpenTelemetry when the container provides it. A
+ * {@code @Singleton}, so the thin beans reach it without a client proxy.
  */
-@ApplicationScoped
+@Singleton
 public class SourceFlowRuntime {
 
     /** MicroProfile Config key: attempts of a command whose transaction the bus starts (default 3). */
@@ -40,11 +42,13 @@ public class SourceFlowRuntime {
     @Inject
     HandlerRegistry registry;
     @Inject
-    CommandStore commandStore;
+    Instance<CommandStore> commandStores;
     @Inject
-    EntityStore entityStore;
+    Instance<EntityStore> entityStores;
     @Inject
-    ViewModelStore viewModelStore;
+    Instance<ViewModelStore> viewModelStores;
+    @Inject
+    BeanManager beanManager;
     @Inject
     Units units;
     @Inject
@@ -82,14 +86,17 @@ public class SourceFlowRuntime {
     @PostConstruct
     void start() {
         MessageTypes types = registry.messageTypes();
+        CommandStore commandStore = Contextual.instance(commandStores, beanManager);
+        EntityStore entityStore = Contextual.instance(entityStores, beanManager);
+        ViewModelStore viewModelStore = Contextual.instance(viewModelStores, beanManager);
         Telemetry telemetry = openTelemetry.isResolvable()
                 ? new OpenTelemetryTelemetry(openTelemetry.get(), types)
                 : Telemetry.NONE;
-        List<EventDispatcher> events = new ArrayList<>(eventDispatchers.stream().toList());
+        List<EventDispatcher> events = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
         events.add(new LocalEventDispatcher(registry, viewModelStore, units, telemetry,
                 middleware(eventSubscribeMiddleware)));
         queue = new SimpleEventQueue(units, telemetry, events, middleware(eventDispatchMiddleware));
-        List<CommandDispatcher> commands = new ArrayList<>(commandDispatchers.stream().toList());
+        List<CommandDispatcher> commands = new ArrayList<>(Contextual.instances(commandDispatchers, beanManager));
         commands.add(new LocalCommandDispatcher(registry, entityStore, units, telemetry, queue,
                 envelope -> bus.publish(envelope), middleware(commandSubscribeMiddleware)));
         SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(),
@@ -105,6 +112,11 @@ public class SourceFlowRuntime {
 
     Retry retry() {
         return retry;
+    }
+
+    /** Whether the current thread is already processing a message (inside a handler). */
+    boolean processing() {
+        return units.current() != null;
     }
 
     CommandBus bus() {
@@ -125,7 +137,7 @@ public class SourceFlowRuntime {
         return registry.messageTypes();
     }
 
-    private static <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {
-        return beans.stream().toList();
+    private <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {
+        return Contextual.instances(beans, beanManager);
     }
 }

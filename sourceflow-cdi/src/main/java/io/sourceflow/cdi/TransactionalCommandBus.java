@@ -4,16 +4,17 @@ import io.sourceflow.Command;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 /**
  * One attempt of the bus's work, in the caller's JTA transaction or a new one (when the container
- * provides JTA; a plain call otherwise). {@link CdiCommandBus} retries attempts.
+ * provides JTA; a plain call otherwise). {@link CdiCommandBus} retries attempts. A {@code @Singleton}
+ * so that it is called without a client proxy; it is never injected into user beans.
  */
-@ApplicationScoped
+@Singleton
 @Typed(TransactionalCommandBus.class)
 @Transactional(Transactional.TxType.REQUIRED)
 public class TransactionalCommandBus {

@@ -1,12 +1,13 @@
 package io.sourceflow.cdi;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Tracks the {@link Unit} of each thread. The unit begins with the outermost bus or queue call and
- * is removed from the thread when that call returns, so no state outlives a message.
+ * is removed from the thread when that call returns, so no state outlives a message. A
+ * {@code @Singleton}: injected as itself, with no client proxy on the per-message path.
  */
-@ApplicationScoped
+@Singleton
 public class Units {
 
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
