@@ -1,0 +1,87 @@
+package io.sourceflow.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.CommandBus;
+import io.sourceflow.EntityRef;
+import io.sourceflow.jpa.bank.AccountAggregate;
+import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.jpa.bank.AccountSummaryView;
+import io.sourceflow.jpa.bank.AccountView;
+import io.sourceflow.jpa.bank.BusinessRuleException;
+import io.sourceflow.jpa.bank.Faults;
+import io.sourceflow.jpa.support.Rows;
+import io.sourceflow.jpa.support.TestDatabase;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A failure anywhere in a command's handling leaves the log, the entity and every view as they were. */
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AtomicityTests {
+
+    final TestDatabase db = TestDatabase.create(kind(), "atomicity_" + kind().name().toLowerCase());
+    final Rows rows = new Rows(db);
+
+    @WeldSetup
+    WeldInitiator weld = db.initiator(AccountSaga.class, AccountView.class, AccountSummaryView.class,
+            AccountAggregate.class, Faults.FaultySaga.class, Faults.PoisonedView.class);
+
+    @Inject
+    AccountAggregate accounts;
+    @Inject
+    CommandBus bus;
+
+    abstract TestDatabase.Kind kind();
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void sagaThatThrowsAfterRaisingAnEventLeavesNoTrace() {
+        // given
+        accounts.open("s-1", "Sam", new BigDecimal("100"));
+        List<List<Object>> before = everything("s-1");
+
+        // when / then
+        assertThatThrownBy(() -> bus.publish(new Faults.DepositThenFail(EntityRef.of("s-1"), BigDecimal.TEN)))
+                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("after raising");
+        assertThat(everything("s-1")).isEqualTo(before);
+        assertThat(rows.value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 's-1'"))
+                .satisfies(count -> assertThat(((Number) count).longValue()).isEqualTo(1));
+    }
+
+    @Test
+    void viewThatThrowsRollsBackTheSagaAndTheOtherViews() {
+        // given
+        accounts.open("v-1", "Val", new BigDecimal("100"));
+        List<List<Object>> before = everything("v-1");
+
+        // when / then
+        assertThatThrownBy(() -> bus.publish(new Faults.DepositThenPoison(EntityRef.of("v-1"), BigDecimal.TEN)))
+                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("view fails on v-1");
+        assertThat(everything("v-1")).isEqualTo(before);
+    }
+
+    /** Every row the scenario writes for an account: log, documents (entity and record view), summary. */
+    private List<List<Object>> everything(String id) {
+        List<List<Object>> all = new ArrayList<>();
+        all.addAll(rows.query("SELECT entity_id, sequence_no, type_alias, payload FROM sourceflow_command"
+                + " WHERE entity_id = ? ORDER BY sequence_no", id));
+        all.addAll(rows.query("SELECT type_name, version, body FROM sourceflow_document WHERE id = ? ORDER BY type_name", id));
+        all.addAll(rows.query("SELECT balance, transaction_count, version FROM bank_account_summary WHERE id = ?", id));
+        assertThat(all).hasSize(4);
+        return all;
+    }
+}

@@ -1,0 +1,179 @@
+package io.sourceflow.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.Command;
+import io.sourceflow.ConcurrencyException;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
+import io.sourceflow.Metadata;
+import io.sourceflow.jpa.bank.AccountSummary;
+import io.sourceflow.jpa.bank.BankAccount;
+import io.sourceflow.jpa.bank.Commands.DepositMoney;
+import io.sourceflow.jpa.support.Rows;
+import io.sourceflow.jpa.support.TestDatabase;
+import io.sourceflow.spi.EntityStore;
+import io.sourceflow.spi.ViewModelStore;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The entity and view model stores on their own: optimistic locking of JSON documents and JPA
+ * entities (a stale write is a {@link ConcurrencyException} when {@link FlushPerCommand} flushes),
+ * and id conversion to the entity's {@code @Id} type.
+ */
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class KeyedStoreTests {
+
+    final TestDatabase db = TestDatabase.create(kind(), "stores_" + kind().name().toLowerCase());
+    final Rows rows = new Rows(db);
+    final TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+
+    @WeldSetup
+    WeldInitiator weld = db.initiator();
+
+    @Inject
+    EntityStore entities;
+    @Inject
+    ViewModelStore views;
+    @Inject
+    FlushPerCommand flush;
+
+    abstract TestDatabase.Kind kind();
+
+    @AfterEach
+    void endLeftoverTransaction() throws Exception {
+        if (tm.getTransaction() != null) {
+            tm.rollback();
+        }
+    }
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void staleWriteOfAJsonDocumentEntityIsAConcurrencyException() throws Exception {
+        // given
+        inTransaction(() -> entities.persist(BankAccount.class, "d-1", account("d-1", "10")));
+        tm.begin();
+        BankAccount stale = entities.find(BankAccount.class, "d-1").orElseThrow();
+        Transaction first = tm.suspend();
+        inTransaction(() -> entities.persist(BankAccount.class, "d-1", account("d-1", "20")));
+        tm.resume(first);
+
+        // when
+        stale.setBalance(new BigDecimal("30"));
+        entities.persist(BankAccount.class, "d-1", stale);
+
+        // then
+        assertThatThrownBy(() -> flush("d-1")).isInstanceOf(ConcurrencyException.class).hasMessageContaining("'d-1'");
+        tm.rollback();
+        assertThat(rows.value("SELECT version FROM sourceflow_document WHERE id = 'd-1'"))
+                .satisfies(v -> assertThat(((Number) v).longValue()).isEqualTo(2));
+        assertThat(entities.find(BankAccount.class, "d-1").orElseThrow().getBalance()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void staleWriteOfAnEntityViewModelIsAConcurrencyException() throws Exception {
+        // given
+        inTransaction(() -> views.persist(AccountSummary.class, "e-1", new AccountSummary("e-1", "Eve", BigDecimal.ONE)));
+        tm.begin();
+        AccountSummary stale = views.find(AccountSummary.class, "e-1").orElseThrow();
+        Transaction first = tm.suspend();
+        inTransaction(() -> views.find(AccountSummary.class, "e-1").orElseThrow().apply(snapshot("e-1", "2")));
+        tm.resume(first);
+
+        // when
+        stale.apply(snapshot("e-1", "3"));
+
+        // then
+        assertThatThrownBy(() -> flush("e-1")).isInstanceOf(ConcurrencyException.class);
+        tm.rollback();
+        assertThat(rows.query("SELECT balance, version FROM bank_account_summary WHERE id = 'e-1'").get(0))
+                .satisfies(r -> assertThat((BigDecimal) r.get(0)).isEqualByComparingTo("2"))
+                .satisfies(r -> assertThat(((Number) r.get(1)).longValue()).isEqualTo(2));
+    }
+
+    @Test
+    void idsAreConvertedAndANewInstanceForAnExistingIdUpdatesIt() throws Exception {
+        // given
+        UUID uuid = UUID.randomUUID();
+        inTransaction(() -> {
+            views.persist(LongKeyed.class, "42", new LongKeyed(42L, "first"));
+            views.persist(UuidKeyed.class, uuid.toString(), new UuidKeyed(uuid, "u"));
+        });
+
+        // when
+        inTransaction(() -> views.persist(LongKeyed.class, "42", new LongKeyed(42L, "second")));
+
+        // then
+        inTransaction(() -> {
+            assertThat(views.find(LongKeyed.class, "42").orElseThrow().getLabel()).isEqualTo("second");
+            assertThat(views.find(UuidKeyed.class, uuid.toString()).orElseThrow().getLabel()).isEqualTo("u");
+            assertThat(views.find(LongKeyed.class, "43")).isEmpty();
+        });
+        assertThat(rows.query("SELECT label, version FROM long_keyed WHERE id = 42").get(0))
+                .containsExactly("second", 2L);
+        assertThatThrownBy(() -> views.find(LongKeyed.class, "not-a-number"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Long @Id");
+    }
+
+    @Test
+    void deleteThenPersistInOneTransactionReplacesTheObject() throws Exception {
+        // given
+        inTransaction(() -> entities.persist(BankAccount.class, "r-1", account("r-1", "5")));
+
+        // when
+        inTransaction(() -> {
+            entities.delete(BankAccount.class, "r-1");
+            assertThat(entities.find(BankAccount.class, "r-1")).isEmpty();
+            entities.persist(BankAccount.class, "r-1", account("r-1", "6"));
+        });
+
+        // then
+        assertThat(entities.find(BankAccount.class, "r-1").orElseThrow().getBalance()).isEqualByComparingTo("6");
+    }
+
+    /** Ends a pretend command on an entity, as the bus would: the middleware flushes. */
+    private void flush(String entityId) {
+        Envelope<Command> envelope = new Envelope<>(new DepositMoney(EntityRef.of(entityId), BigDecimal.ONE),
+                Metadata.create(entityId));
+        flush.handle(envelope, e -> { });
+    }
+
+    private void inTransaction(Runnable work) throws Exception {
+        tm.begin();
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            tm.rollback();
+            throw e;
+        }
+        tm.commit();
+    }
+
+    private static BankAccount account(String id, String balance) {
+        BankAccount account = new BankAccount();
+        account.setId(id);
+        account.setBalance(new BigDecimal(balance));
+        return account;
+    }
+
+    private static BankAccount.Snapshot snapshot(String id, String balance) {
+        return new BankAccount.Snapshot(id, "Eve", new BigDecimal(balance), false, null, null);
+    }
+}
