@@ -1,0 +1,79 @@
+package io.sourceflow.sample.it;
+
+import static io.sourceflow.sample.it.AccountApiIT.decimal;
+import static io.sourceflow.sample.it.AccountApiIT.opened;
+import static io.sourceflow.sample.it.SampleServer.get;
+import static io.sourceflow.sample.it.SampleServer.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sourceflow.sample.it.SampleServer.Reply;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Eight clients deposit into one account at once: every deposit is applied or refused with 409, none lost. */
+class ConcurrentDepositsIT {
+
+    private static final int CLIENTS = 8;
+    private static final int DEPOSITS_PER_CLIENT = 25;
+
+    @BeforeAll
+    static void serverIsReady() {
+        SampleServer.awaitReady();
+    }
+
+    @Test
+    void everyDepositIsAppliedOrAnswered409() throws Exception {
+        // given
+        String id = opened("Concurrent", "0");
+        String path = "/api/accounts/" + id + "/deposits";
+        List<Future<List<Outcome>>> clients = new ArrayList<>();
+
+        // when
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int c = 1; c <= CLIENTS; c++) {
+                BigDecimal amount = new BigDecimal(c); // each client deposits its own amount
+                clients.add(pool.submit(() -> {
+                    List<Outcome> outcomes = new ArrayList<>();
+                    for (int i = 0; i < DEPOSITS_PER_CLIENT; i++) {
+                        Reply reply = post(path, "{\"amount\": " + amount + "}");
+                        outcomes.add(new Outcome(amount, reply));
+                    }
+                    return outcomes;
+                }));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<List<Outcome>> client : clients) {
+            outcomes.addAll(client.get());
+        }
+
+        // then
+        assertThat(outcomes).hasSize(CLIENTS * DEPOSITS_PER_CLIENT);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.reply().status()).as(o.reply().body()).isIn(200, 409));
+        List<Outcome> applied = outcomes.stream().filter(o -> o.reply().status() == 200).toList();
+        BigDecimal expected = applied.stream().map(Outcome::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        JsonObject view = get("/api/accounts/" + id).object();
+        assertThat(decimal(view, "currentBalance")).isEqualByComparingTo(expected);
+        assertThat(view.getInt("transactionCount")).isEqualTo(applied.size());
+        assertThat(applied).extracting(o -> o.reply().sequenceNo()).doesNotHaveDuplicates()
+                .allSatisfy(n -> assertThat(n).isBetween(2L, 1L + applied.size()));
+        List<Long> logged = get("/api/accounts/" + id + "/history").array().stream()
+                .map(e -> e.asJsonObject().getJsonNumber("sequenceNo").longValue()).toList();
+        assertThat(logged).containsExactlyElementsOf(LongStream.rangeClosed(1, 1 + applied.size()).boxed().toList());
+        assertThat(applied).as("most deposits get through").hasSizeGreaterThan(CLIENTS * DEPOSITS_PER_CLIENT / 4);
+    }
+
+    private record Outcome(BigDecimal amount, Reply reply) {
+    }
+}

@@ -1,0 +1,137 @@
+package io.sourceflow.sample.it;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The running sample server the REST tests talk to: {@code http://127.0.0.1:${sample.http.port}},
+ * started by the build (see sample-war/pom.xml).
+ */
+public final class SampleServer {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SampleServer() {
+    }
+
+    /**
+     * The server's base address.
+     *
+     * @return for example {@code http://127.0.0.1:19080}
+     */
+    public static URI base() {
+        return URI.create("http://127.0.0.1:" + System.getProperty("sample.http.port", "9080"));
+    }
+
+    /** Waits until the sample reports ready (its database is reachable). */
+    public static void awaitReady() {
+        await("sample ready at " + base()).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .ignoreException(UncheckedIOException.class)
+                .until(() -> get("/health/ready").status() == 200);
+    }
+
+    /**
+     * GET.
+     *
+     * @param path the path, from the server root
+     * @return the reply
+     */
+    public static Reply get(String path) {
+        return send(HttpRequest.newBuilder(base().resolve(path)).GET(), Map.of());
+    }
+
+    /**
+     * POST with a JSON body.
+     *
+     * @param path the path, from the server root
+     * @param json the body
+     * @return the reply
+     */
+    public static Reply post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    /**
+     * POST with a JSON body and extra headers.
+     *
+     * @param path the path, from the server root
+     * @param json the body
+     * @param headers extra request headers
+     * @return the reply
+     */
+    public static Reply post(String path, String json, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(base().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    /**
+     * Sends a prepared request.
+     *
+     * @param request the request
+     * @param headers extra request headers
+     * @return the reply
+     */
+    public static Reply send(HttpRequest.Builder request, Map<String, String> headers) {
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("SourceFlow-Sequence-No").map(Long::valueOf).orElse(0L),
+                    response.body());
+        } catch (ConnectException e) {
+            throw new UncheckedIOException("Sample server not reachable at " + base(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An HTTP reply.
+     *
+     * @param status the status code
+     * @param contentType the Content-Type header, or empty
+     * @param location the Location header, or null
+     * @param sequenceNo the SourceFlow-Sequence-No header, or 0
+     * @param body the body text
+     */
+    public record Reply(int status, String contentType, String location, long sequenceNo, String body) {
+
+        /** @return the body as JSON */
+        public JsonStructure json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+
+        /** @return the body as a JSON object */
+        public JsonObject object() {
+            return json().asJsonObject();
+        }
+
+        /** @return the body as a JSON array */
+        public java.util.List<JsonValue> array() {
+            return json().asJsonArray();
+        }
+    }
+}
