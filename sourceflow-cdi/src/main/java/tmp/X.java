@@ -1,1 +1,0 @@
-package tmp; public class X {}
