@@ -1,0 +1,61 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The default dead-letter store, in memory; writes of a failed unit of work are undone. */
+@ApplicationScoped
+public class InMemoryDeadLetterStore implements DeadLetterStore {
+
+    private final Map<String, DeadLetter> letters = new ConcurrentHashMap<>();
+
+    @Inject
+    Units units;
+
+    @Override
+    public void park(DeadLetter letter) {
+        write(letter);
+    }
+
+    @Override
+    public List<DeadLetter> list(boolean includeRedriven, int max) {
+        return letters.values().stream()
+                .filter(letter -> includeRedriven || letter.redrivenOn() == null)
+                .sorted(Comparator.comparing(DeadLetter::deadLetteredOn).thenComparing(DeadLetter::id))
+                .limit(max)
+                .toList();
+    }
+
+    @Override
+    public Optional<DeadLetter> find(String id) {
+        return Optional.ofNullable(letters.get(id));
+    }
+
+    @Override
+    public Optional<DeadLetter> markRedriven(String id, Instant when) {
+        return find(id).map(letter -> write(letter.redriven(when)));
+    }
+
+    private DeadLetter write(DeadLetter letter) {
+        DeadLetter previous = letters.put(letter.id(), letter);
+        Unit unit = units.current();
+        if (unit != null) {
+            unit.onRollback(() -> {
+                if (previous == null) {
+                    letters.remove(letter.id(), letter);
+                } else {
+                    letters.put(previous.id(), previous);
+                }
+            });
+        }
+        return letter;
+    }
+}
