@@ -1,5 +1,6 @@
 package io.sourceflow;
 
+import io.sourceflow.spi.HandlerSupport;
 import jakarta.inject.Inject;
 
 /**
@@ -28,10 +29,7 @@ import jakarta.inject.Inject;
 public abstract class Saga<E> {
 
     @Inject
-    EventQueue events;
-
-    @Inject
-    CommandBus commands;
+    HandlerSupport support;
 
     /** For subclasses. */
     protected Saga() {
@@ -55,7 +53,7 @@ public abstract class Saga<E> {
      * @param event the event
      */
     protected void raise(Event event) {
-        events.enqueue(event);
+        support.raise(event);
     }
 
     /**
@@ -65,6 +63,6 @@ public abstract class Saga<E> {
      * @param command the command
      */
     protected void publish(Command command) {
-        commands.publish(command);
+        support.publish(command);
     }
 }

@@ -22,8 +22,8 @@ final class Unit {
     boolean inSagaHandler;
     List<Envelope<? extends Event>> deferredEvents;
     List<Envelope<? extends Command>> deferredCommands;
-    private List<Runnable> undo;
-    private List<Lock> locks;
+    /** Undo actions (run only when the unit fails) and held locks (always released), in order. */
+    private List<Object> endings;
 
     void enter() {
         depth++;
@@ -50,38 +50,42 @@ final class Unit {
 
     /** Registers an action that undoes an in-memory write when the unit of work fails. */
     void onRollback(Runnable action) {
-        if (undo == null) {
-            undo = new ArrayList<>(4);
-        }
-        undo.add(action);
+        ending(action);
     }
 
     /** Keeps a lock the caller has acquired until the unit of work ends. */
     void hold(Lock lock) {
-        if (locks == null) {
-            locks = new ArrayList<>(2);
+        ending(lock);
+    }
+
+    private void ending(Object action) {
+        if (endings == null) {
+            endings = new ArrayList<>(6);
         }
-        locks.add(lock);
+        endings.add(action);
     }
 
     /** Ends the unit of work: undoes its in-memory writes unless it succeeded, then releases its locks. */
     void finish(boolean succeeded) {
+        if (endings == null) {
+            return;
+        }
         RuntimeException failure = null;
-        if (!succeeded && undo != null) {
-            for (int i = undo.size() - 1; i >= 0; i--) {
-                try {
-                    undo.get(i).run();
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
+        for (int i = endings.size() - 1; i >= 0; i--) {
+            Object ending = endings.get(i);
+            try {
+                if (ending instanceof Lock lock) {
+                    lock.unlock();
+                } else if (!succeeded) {
+                    ((Runnable) ending).run();
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
                 }
             }
-        }
-        if (locks != null) {
-            locks.forEach(Lock::unlock);
         }
         if (failure != null) {
             throw failure;
