@@ -9,6 +9,7 @@ import io.sourceflow.spi.Serializer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -34,10 +35,13 @@ public class JpaCommandStore implements CommandStore {
 
     @Inject
     JpaContext context;
+    /** Looked up on first use: the registry's producer lives on the runtime bean, which creates the stores. */
     @Inject
-    MessageTypes types;
+    Instance<MessageTypes> typeRegistry;
     @Inject
     Serializer serializer;
+
+    private volatile MessageTypes types;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
@@ -49,7 +53,7 @@ public class JpaCommandStore implements CommandStore {
         if (!entityId.equals(metadata.entityId())) {
             metadata = metadata.withEntityId(entityId);
         }
-        em.persist(new CommandRow(entityId, sequenceNo, types.aliasOf(command.getClass()),
+        em.persist(new CommandRow(entityId, sequenceNo, types().aliasOf(command.getClass()),
                 serializer.serialize(command), serializer.serialize(metadata), command.entity().isNew(),
                 metadata.occurredOn().atOffset(ZoneOffset.UTC)));
         return sequenceNo;
@@ -57,8 +61,17 @@ public class JpaCommandStore implements CommandStore {
 
     @Override
     public Stream<Envelope<Command>> load(String entityId) {
-        CommandPages pages = new CommandPages(context.entityManager(), entityId, new StoredCommands(types, serializer));
+        CommandPages pages = new CommandPages(context.entityManager(), entityId, new StoredCommands(types(), serializer));
         return StreamSupport.stream(pages, false);
+    }
+
+    private MessageTypes types() {
+        MessageTypes known = types;
+        if (known == null) {
+            known = typeRegistry.get();
+            types = known;
+        }
+        return known;
     }
 
     private static long lastSequenceNo(EntityManager em, String entityId, Envelope<? extends Command> envelope) {

@@ -33,8 +33,8 @@ abstract class AtomicityTests {
     final Rows rows = new Rows(db);
 
     @WeldSetup
-    WeldInitiator weld = db.initiator(AccountSaga.class, AccountView.class, AccountSummaryView.class,
-            AccountAggregate.class, Faults.FaultySaga.class, Faults.PoisonedView.class);
+    WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountView.class, AccountSummaryView.class,
+            AccountAggregate.class, Faults.FaultySaga.class, Faults.PoisonedView.class)).build();
 
     @Inject
     AccountAggregate accounts;

@@ -31,8 +31,8 @@ abstract class BadStoredDataTests {
     final Rows rows = new Rows(db);
 
     @WeldSetup
-    WeldInitiator weld = db.initiator(AccountSaga.class, AccountView.class, AccountSummaryView.class,
-            AccountAggregate.class);
+    WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountView.class, AccountSummaryView.class,
+            AccountAggregate.class)).build();
 
     @Inject
     AccountAggregate accounts;

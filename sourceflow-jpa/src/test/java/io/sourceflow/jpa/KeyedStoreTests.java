@@ -42,7 +42,7 @@ abstract class KeyedStoreTests {
     final TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
 
     @WeldSetup
-    WeldInitiator weld = db.initiator();
+    WeldInitiator weld = WeldInitiator.from(db.weld()).build();
 
     @Inject
     EntityStore entities;

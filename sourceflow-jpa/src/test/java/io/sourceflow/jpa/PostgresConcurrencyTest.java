@@ -48,8 +48,8 @@ class PostgresConcurrencyTest {
     final Rows rows = new Rows(db);
 
     @WeldSetup
-    WeldInitiator weld = db.initiator(AccountSaga.class, AccountView.class, AccountSummaryView.class,
-            AccountAggregate.class, ConflictCounter.class);
+    WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountView.class, AccountSummaryView.class,
+            AccountAggregate.class, ConflictCounter.class)).build();
 
     @Inject
     AccountAggregate accounts;

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.XADataSource;
 import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.junit5.WeldInitiator;
 
 /**
  * A database for one test class: a fresh H2 database or PostgreSQL schema created from the shipped
@@ -112,22 +111,12 @@ public final class TestDatabase implements AutoCloseable {
      * @return the container definition
      */
     public Weld weld(Class<?>... beans) {
-        return WeldInitiator.createWeld()
+        return new Weld().disableDiscovery()
                 .addExtension(new SourceFlowExtension())
                 .addExtension(new TransactionExtension())
                 .addBeanClasses(JPA_BEANS)
                 .addBeanClasses(beans)
                 .addServices(new TestJpaInjection(emf));
-    }
-
-    /**
-     * An initiator for weld-junit5 tests.
-     *
-     * @param beans the application's beans
-     * @return the initiator
-     */
-    public WeldInitiator initiator(Class<?>... beans) {
-        return WeldInitiator.from(weld(beans)).build();
     }
 
     @Override

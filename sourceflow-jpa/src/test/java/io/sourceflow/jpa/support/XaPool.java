@@ -9,11 +9,15 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import javax.sql.XAConnection;
@@ -32,6 +36,7 @@ public final class XaPool implements DataSource, AutoCloseable {
     private final TransactionSynchronizationRegistry tsr;
     private final ConcurrentLinkedQueue<XAConnection> idle = new ConcurrentLinkedQueue<>();
     private final Object key = new Object();
+    private final AtomicLong executions = new AtomicLong();
 
     /**
      * @param xa the driver's XA data source
@@ -40,6 +45,16 @@ public final class XaPool implements DataSource, AutoCloseable {
         this.xa = xa;
         this.tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
         this.tsr = new com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple();
+    }
+
+    /**
+     * How many statements (or batches) were sent to the database through this pool, commits not
+     * counted: each is one round trip.
+     *
+     * @return the count so far
+     */
+    public long executions() {
+        return executions.get();
     }
 
     @Override
@@ -69,8 +84,8 @@ public final class XaPool implements DataSource, AutoCloseable {
         return pooled != null ? pooled : xa.getXAConnection();
     }
 
-    /** A handle whose close gives the connection back instead of closing it. */
-    private static Connection handle(Connection connection, Runnable onClose) {
+    /** A handle whose close gives the connection back instead of closing it; its statements are counted. */
+    private Connection handle(Connection connection, Runnable onClose) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("close")) {
                 onClose.run();
@@ -79,14 +94,30 @@ public final class XaPool implements DataSource, AutoCloseable {
             if (method.getName().equals("isClosed")) {
                 return false;
             }
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            Object result = call(connection, method, args);
+            return result instanceof PreparedStatement s ? counted(s, PreparedStatement.class)
+                    : result instanceof Statement s ? counted(s, Statement.class) : result;
         };
         return (Connection) Proxy.newProxyInstance(XaPool.class.getClassLoader(), new Class<?>[] {Connection.class},
                 handler);
+    }
+
+    private Object counted(Statement statement, Class<? extends Statement> type) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().startsWith("execute")) {
+                executions.incrementAndGet();
+            }
+            return call(statement, method, args);
+        };
+        return Proxy.newProxyInstance(XaPool.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Override

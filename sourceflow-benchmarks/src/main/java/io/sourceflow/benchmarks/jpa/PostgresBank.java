@@ -1,0 +1,46 @@
+package io.sourceflow.benchmarks.jpa;
+
+import io.sourceflow.jpa.bank.AccountAggregate;
+import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.jpa.bank.AccountSummaryView;
+import io.sourceflow.jpa.support.TestDatabase;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A fresh PostgreSQL schema with the JPA stores (Weld SE, Narayana, EclipseLink, the JTA pool of
+ * sourceflow-jpa's test support) and the bank domain: the account is a JSON document, its view
+ * ({@code AccountSummary}) a JPA entity, so a deposit writes the log, the entity and the view.
+ */
+@State(Scope.Benchmark)
+public class PostgresBank {
+
+    TestDatabase db;
+    WeldContainer container;
+    AccountAggregate accounts;
+    final AtomicInteger callers = new AtomicInteger();
+
+    /** Creates the schema and starts the container. */
+    @Setup(Level.Trial)
+    public void start() {
+        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, "bench_jpa");
+        container = db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class).initialize();
+        accounts = container.select(AccountAggregate.class).get();
+    }
+
+    /**
+     * Stops the container and closes the database.
+     *
+     * @throws Exception when closing fails
+     */
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        container.close();
+        db.close();
+    }
+}

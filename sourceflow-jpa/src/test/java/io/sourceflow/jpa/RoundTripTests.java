@@ -1,0 +1,60 @@
+package io.sourceflow.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sourceflow.jpa.bank.AccountAggregate;
+import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.jpa.bank.AccountSummaryView;
+import io.sourceflow.jpa.support.TestDatabase;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.logging.Logger;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * How many statements one command costs: the sequence query, then one flush with the log insert,
+ * the entity update and the view update (reads of the entity and view come from the shared cache).
+ * The commit is one more round trip, not counted here.
+ */
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RoundTripTests {
+
+    private static final Logger LOG = Logger.getLogger(RoundTripTests.class.getName());
+
+    final TestDatabase db = TestDatabase.create(kind(), "round_trips_" + kind().name().toLowerCase());
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class)).build();
+
+    @Inject
+    AccountAggregate accounts;
+
+    abstract TestDatabase.Kind kind();
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void aDepositCostsFourStatementsBeforeTheCommit() {
+        // given
+        accounts.open("t-1", "Tom", BigDecimal.ONE);
+        accounts.deposit("t-1", BigDecimal.ONE);
+        long before = db.dataSource().executions();
+
+        // when
+        accounts.deposit("t-1", BigDecimal.TEN);
+
+        // then
+        long statements = db.dataSource().executions() - before;
+        LOG.info(() -> kind() + ": " + statements + " statements per deposit");
+        assertThat(statements).isEqualTo(4);
+    }
+}
