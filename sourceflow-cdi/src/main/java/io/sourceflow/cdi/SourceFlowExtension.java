@@ -34,7 +34,7 @@ public class SourceFlowExtension implements Extension {
 
     /** The runtime's own beans, added by the extension so that the jar needs no beans.xml. */
     private static final List<Class<?>> RUNTIME_BEANS = List.of(SourceFlowRuntime.class, CdiCommandBus.class,
-            TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, DirectHandlerSupport.class, Units.class, InMemoryCommandStore.class,
+            TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, DirectHandlerSupport.class, MessageTypesProducer.class, Units.class, InMemoryCommandStore.class,
             InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class);
 
     private List<HandlerMethod> handlers = new ArrayList<>();

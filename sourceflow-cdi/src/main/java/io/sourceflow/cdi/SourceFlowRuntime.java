@@ -19,7 +19,6 @@ import org.eclipse.microprofile.config.Config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -125,16 +124,6 @@ public class SourceFlowRuntime {
 
     EventQueue queue() {
         return queue;
-    }
-
-    /**
-     * The registry of message type aliases, for stores and transports.
-     *
-     * @return the aliases known at deployment
-     */
-    @Produces
-    MessageTypes messageTypes() {
-        return registry.messageTypes();
     }
 
     private <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {
