@@ -88,7 +88,8 @@ class BankScenarioInContainerIT {
 
         // then
         assertThat(replayed).isEqualTo(4);
-        assertThat(account(id).snapshot()).isEqualTo(before);
+        assertThat(account(id).snapshot()).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(before);
         AccountViewModel rebuilt = view(id);
         assertThat(rebuilt.getCurrentBalance()).isEqualByComparingTo("1400");
         assertThat(rebuilt.getTransactionCount()).isEqualTo(3);

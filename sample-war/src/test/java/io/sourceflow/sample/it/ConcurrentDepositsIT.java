@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Logger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Eight clients deposit into one account at once: every deposit is applied or refused with 409, none lost. */
 class ConcurrentDepositsIT {
 
+    private static final Logger LOG = Logger.getLogger(ConcurrentDepositsIT.class.getName());
     private static final int CLIENTS = 8;
     private static final int DEPOSITS_PER_CLIENT = 25;
 
@@ -62,6 +64,8 @@ class ConcurrentDepositsIT {
         assertThat(outcomes).hasSize(CLIENTS * DEPOSITS_PER_CLIENT);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.reply().status()).as(o.reply().body()).isIn(200, 409));
         List<Outcome> applied = outcomes.stream().filter(o -> o.reply().status() == 200).toList();
+        LOG.info(() -> "Concurrent deposits: " + applied.size() + " applied, " + (outcomes.size() - applied.size())
+                + " answered 409");
         BigDecimal expected = applied.stream().map(Outcome::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         JsonObject view = get("/api/accounts/" + id).object();
         assertThat(decimal(view, "currentBalance")).isEqualByComparingTo(expected);
