@@ -18,12 +18,17 @@ import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.ViewModelStore;
 import jakarta.inject.Inject;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,6 +58,8 @@ class BankScenarioInContainerIT {
     ViewModelStore views;
     @Inject
     AccountQueries queries;
+    @Inject
+    UserTransaction transaction;
 
     @Deployment
     static WebArchive deployment() {
@@ -122,6 +129,29 @@ class BankScenarioInContainerIT {
     }
 
     @Test
+    void commandsInARolledBackTransactionLeaveNoRowAnywhere() throws Exception {
+        // given
+        String id = newId();
+
+        // when
+        transaction.begin();
+        try {
+            accounts.open(id, "Rolled Back", new BigDecimal("10"));
+            accounts.deposit(id, new BigDecimal("5"));
+            assertThat(logged(id)).hasSize(2);
+        } finally {
+            transaction.rollback();
+        }
+
+        // then
+        assertThat(logged(id)).isEmpty();
+        assertThat(read(() -> entities.find(BankAccount.class, id))).isEmpty();
+        assertThat(read(() -> views.find(AccountViewModel.class, id))).isEmpty();
+        assertThat(read(() -> queries.search(new AccountQueries.Criteria("Rolled Back", null, null), 0, 100)))
+                .extracting(AccountViewModel::getId).doesNotContain(id);
+    }
+
+    @Test
     void aRejectedCreationLeavesNoLogNoEntityNoView() {
         String id = newId();
 
@@ -129,9 +159,9 @@ class BankScenarioInContainerIT {
                 .isInstanceOf(BusinessRuleException.class);
 
         assertThat(logged(id)).isEmpty();
-        assertThat(entities.find(BankAccount.class, id)).isEmpty();
-        assertThat(views.find(AccountViewModel.class, id)).isEmpty();
-        assertThat(queries.search(new AccountQueries.Criteria("Negative", null, null), 0, 100))
+        assertThat(read(() -> entities.find(BankAccount.class, id))).isEmpty();
+        assertThat(read(() -> views.find(AccountViewModel.class, id))).isEmpty();
+        assertThat(read(() -> queries.search(new AccountQueries.Criteria("Negative", null, null), 0, 100)))
                 .extracting(AccountViewModel::getId).doesNotContain(id);
     }
 
@@ -158,17 +188,50 @@ class BankScenarioInContainerIT {
         assertThat(logged(id)).isEmpty();
     }
 
+    // Each read runs in a transaction of its own: outside one, Liberty keeps one persistence context
+    // for the whole test request, which would show entities as they were first read.
+
     private BankAccount account(String id) {
-        return entities.find(BankAccount.class, id).orElseThrow();
+        return read(() -> entities.find(BankAccount.class, id).orElseThrow());
     }
 
     private AccountViewModel view(String id) {
-        return views.find(AccountViewModel.class, id).orElseThrow();
+        return read(() -> views.find(AccountViewModel.class, id).orElseThrow());
     }
 
     private List<Envelope<Command>> logged(String id) {
-        try (Stream<Envelope<Command>> commands = log.load(id)) {
-            return commands.toList();
+        return read(() -> {
+            try (Stream<Envelope<Command>> commands = log.load(id)) {
+                return commands.toList();
+            }
+        });
+    }
+
+    private <T> T read(Supplier<T> query) {
+        boolean own = status() == Status.STATUS_NO_TRANSACTION;
+        try {
+            if (own) {
+                transaction.begin();
+            }
+            return query.get();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (own) {
+                try {
+                    transaction.rollback();
+                } catch (SystemException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private int status() {
+        try {
+            return transaction.getStatus();
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 
