@@ -11,11 +11,12 @@ import java.util.Objects;
 /**
  * A message that failed too often and was parked ({@code sourceflow_dead_letter}) instead of being
  * lost: its body and headers as received, the last error, how often it was delivered, and when it
- * was parked and, once re-driven, when that happened.
+ * was parked and, once re-driven, when that happened. The row of an
+ * {@link io.sourceflow.spi.DeadLetter}, written by {@link JpaDeadLetterStore}.
  */
 @Entity
 @Table(name = "sourceflow_dead_letter")
-public class DeadLetter {
+public class DeadLetterRow {
 
     @Id
     @Column(name = "id", length = 36, nullable = false, updatable = false)
@@ -59,7 +60,7 @@ public class DeadLetter {
     private long version;
 
     /** For JPA. */
-    protected DeadLetter() {
+    protected DeadLetterRow() {
     }
 
     /**
@@ -72,7 +73,7 @@ public class DeadLetter {
      * @param deliveryCount how often the message was delivered
      * @param deadLetteredOn when it was parked
      */
-    public DeadLetter(String id, String messageId, String destination, String body, String headers, String error,
+    public DeadLetterRow(String id, String messageId, String destination, String body, String headers, String error,
             int deliveryCount, OffsetDateTime deadLetteredOn) {
         this.id = Objects.requireNonNull(id, "id");
         this.messageId = Objects.requireNonNull(messageId, "messageId");

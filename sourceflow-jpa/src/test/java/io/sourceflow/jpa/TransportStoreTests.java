@@ -1,0 +1,174 @@
+package io.sourceflow.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.jpa.support.Rows;
+import io.sourceflow.jpa.support.TestDatabase;
+import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterStore;
+import io.sourceflow.spi.Inbox;
+import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The transports' stores on JPA: the inbox remembers exactly what committed, and the primary key
+ * stops a duplicate that raced past the look-up; dead letters round-trip, list oldest first, and
+ * are marked re-driven.
+ */
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TransportStoreTests {
+
+    final TestDatabase db = TestDatabase.create(kind(), "transport_" + kind().name().toLowerCase());
+    final Rows rows = new Rows(db);
+    final TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(db.weld(JpaInbox.class, JpaDeadLetterStore.class)).build();
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    DeadLetterStore letters;
+
+    abstract TestDatabase.Kind kind();
+
+    @AfterEach
+    void endLeftoverTransaction() throws Exception {
+        if (tm.getTransaction() != null) {
+            tm.rollback();
+        }
+    }
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void theInboxRecognisesAMessageOnlyOnceItsTransactionCommitted() throws Exception {
+        // given
+        UUID id = UUID.randomUUID();
+        tm.begin();
+        assertThat(inbox.record("app-a", id)).isTrue();
+        tm.rollback();
+
+        // when
+        boolean afterRollback = inTransaction(() -> inbox.record("app-a", id));
+        boolean again = inTransaction(() -> inbox.record("app-a", id));
+        boolean otherConsumer = inTransaction(() -> inbox.record("app-b", id));
+
+        // then
+        assertThat(afterRollback).isTrue();
+        assertThat(again).isFalse();
+        assertThat(otherConsumer).isTrue();
+        assertThat(rows.value("SELECT COUNT(*) FROM sourceflow_inbox WHERE message_id = ?", id.toString()))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(2));
+    }
+
+    @Test
+    void twoDeliveriesRacingPastTheLookUpMeetAtThePrimaryKey() throws Exception {
+        // given
+        UUID id = UUID.randomUUID();
+        tm.begin();
+        assertThat(inbox.record("app-a", id)).isTrue();
+        Transaction first = tm.suspend();
+
+        // when
+        boolean second = inTransaction(() -> inbox.record("app-a", id));
+        tm.resume(first);
+
+        // then
+        assertThat(second).isTrue();
+        assertThatThrownBy(() -> commitQuietly(tm)).isInstanceOf(RollbackException.class);
+        assertThat(rows.value("SELECT COUNT(*) FROM sourceflow_inbox WHERE message_id = ?", id.toString()))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
+    }
+
+    @Test
+    void deadLettersRoundTripAndListOldestFirstWithoutTheRedriven() throws Exception {
+        // given
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        DeadLetter older = letter("older", now.minusSeconds(60), "bank.DepositMoney", "a-1");
+        DeadLetter newer = letter("newer", now, null, null);
+        inTransaction(() -> {
+            letters.park(newer);
+            letters.park(older);
+            return null;
+        });
+
+        // when
+        DeadLetter redriven = inTransaction(() -> letters.markRedriven("older", now.plusSeconds(5)).orElseThrow());
+
+        // then
+        assertThat(letters.find("newer")).contains(newer);
+        assertThat(redriven).isEqualTo(older.redriven(now.plusSeconds(5)));
+        assertThat(letters.find("older")).contains(redriven);
+        assertThat(inTransaction(() -> letters.list(true, 10))).extracting(DeadLetter::id).containsExactly("older", "newer");
+        assertThat(inTransaction(() -> letters.list(false, 10))).extracting(DeadLetter::id).containsExactly("newer");
+        assertThat(inTransaction(() -> letters.list(true, 1))).extracting(DeadLetter::id).containsExactly("older");
+        assertThat(letters.find("missing")).isEmpty();
+        assertThat(inTransaction(() -> letters.markRedriven("missing", now))).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterParkedInARolledBackTransactionIsNotKept() throws Exception {
+        // given
+        tm.begin();
+        letters.park(letter("rolled-back", Instant.now(), null, null));
+
+        // when
+        tm.rollback();
+
+        // then
+        assertThat(letters.find("rolled-back")).isEmpty();
+    }
+
+    private static DeadLetter letter(String id, Instant parkedOn, String alias, String entityId) {
+        return new DeadLetter(id, UUID.randomUUID().toString(), "sourceflow.commands", alias, entityId,
+                "{\"kind\":\"command\",\"broken\":", Map.of("JMSXDeliveryCount", "3", "sourceflow_type", "x \"quoted\""),
+                "java.lang.IllegalStateException: boom\n\tat somewhere", 3, parkedOn, null);
+    }
+
+    /** Commits a transaction that is expected to fail, without the transaction manager's warning and stack trace. */
+    private static void commitQuietly(TransactionManager tm) throws Exception {
+        Logger coordinator = Logger.getLogger("com.arjuna.ats.arjuna");
+        Level level = coordinator.getLevel();
+        coordinator.setLevel(Level.SEVERE);
+        try {
+            tm.commit();
+        } finally {
+            coordinator.setLevel(level);
+        }
+    }
+
+    private <T> T inTransaction(Callable<T> work) throws Exception {
+        tm.begin();
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception | Error e) {
+            tm.rollback();
+            throw e;
+        }
+        tm.commit();
+        return result;
+    }
+}
