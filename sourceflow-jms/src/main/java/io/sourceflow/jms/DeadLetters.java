@@ -1,0 +1,93 @@
+package io.sourceflow.jms;
+
+import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parked messages: list them, look at one, and send one again to where it came from once the
+ * cause is fixed. Each call joins the caller's JTA transaction or runs in one of its own.
+ *
+ * <pre>{@code
+ * @Inject DeadLetters deadLetters;
+ *
+ * for (DeadLetter letter : deadLetters.list(false, 50)) { ... letter.error() ... }
+ * deadLetters.redrive(letterId);
+ * }</pre>
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class DeadLetters {
+
+    @Inject
+    DeadLetterStore store;
+    @Inject
+    JmsSender sender;
+    @Inject
+    JmsResources resources;
+
+    /**
+     * Lists dead letters, oldest first.
+     *
+     * @param includeRedriven whether to include those already sent again
+     * @param max the most to return
+     * @return the dead letters
+     */
+    public List<DeadLetter> list(boolean includeRedriven, int max) {
+        return store.list(includeRedriven, max);
+    }
+
+    /**
+     * Finds a dead letter.
+     *
+     * @param id its id
+     * @return the dead letter, or empty
+     */
+    public Optional<DeadLetter> find(String id) {
+        return store.find(Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Sends a dead letter's original body, with its application properties, to the destination it
+     * came from, and marks it re-driven, in one transaction. Should it fail again, it is parked
+     * again as a new dead letter; a message that was in fact processed meanwhile is skipped by the
+     * receiver's inbox.
+     *
+     * @param id the dead letter's id
+     * @return the dead letter, marked re-driven; empty when there is none with that id
+     * @throws IllegalStateException when it was re-driven before
+     */
+    public Optional<DeadLetter> redrive(String id) {
+        Optional<DeadLetter> found = find(id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        DeadLetter letter = found.get();
+        if (letter.redrivenOn() != null) {
+            throw new IllegalStateException("Dead letter " + id + " (message " + letter.messageId()
+                    + ") was re-driven on " + letter.redrivenOn());
+        }
+        boolean topic = letter.destination().equals(resources.settings().eventTopic());
+        sender.resend(letter.body(), applicationProperties(letter.headers()), letter.destination(), topic);
+        return store.markRedriven(id, Instant.now());
+    }
+
+    /** The properties to send again: the application's own, and the group id; not the provider's. */
+    static Map<String, String> applicationProperties(Map<String, String> headers) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (name.equals(JmsSender.GROUP) || !name.startsWith("JMS") && !name.startsWith("_")) {
+                properties.put(name, value);
+            }
+        });
+        return properties;
+    }
+}

@@ -1,0 +1,100 @@
+package io.sourceflow.jms;
+
+import io.sourceflow.MessageFormatException;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.Base64;
+
+/** One delivery of a message to {@link JmsInbound}, and what has been read of it so far. */
+final class Delivery {
+
+    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
+    private final Message message;
+    private final JmsSettings settings;
+    private final int count;
+    private String body;
+    /** The envelope's head, once read; null while (or when) it cannot be read. */
+    EnvelopeCodec.Head head;
+
+    Delivery(Message message, JmsSettings settings) {
+        this.message = message;
+        this.settings = settings;
+        try {
+            this.count = message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT)
+                    : message.getJMSRedelivered() ? 2 : 1;
+        } catch (JMSException e) {
+            throw new TransportException("Cannot read the delivery count of a received message", e);
+        }
+    }
+
+    Message message() {
+        return message;
+    }
+
+    /** How often the message has been delivered, this delivery included ({@code JMSXDeliveryCount}). */
+    int count() {
+        return count;
+    }
+
+    /** The configured name of where the message came from: the event topic for topics, else the command queue. */
+    String destination() {
+        try {
+            return message.getJMSDestination() instanceof Topic ? settings.eventTopic() : settings.commandQueue();
+        } catch (JMSException e) {
+            throw new TransportException("Cannot read the destination of a received message", e);
+        }
+    }
+
+    /**
+     * The text of a text message.
+     *
+     * @throws MessageFormatException for any other kind of message
+     */
+    String body() {
+        String text = bodyOrNull();
+        if (!(message instanceof TextMessage)) {
+            throw new MessageFormatException("A SourceFlow envelope is a text message, not a " + kind()
+                    + (message instanceof BytesMessage ? " (its body is kept base64-encoded)" : ""));
+        }
+        return text;
+    }
+
+    /** The body as kept in a dead letter: text as is, bytes base64-encoded, else empty. */
+    String bodyOrNull() {
+        if (body == null) {
+            try {
+                if (message instanceof TextMessage text) {
+                    body = text.getText() == null ? "" : text.getText();
+                } else if (message instanceof BytesMessage) {
+                    body = Base64.getEncoder().encodeToString(message.getBody(byte[].class));
+                } else {
+                    body = "";
+                }
+            } catch (JMSException e) {
+                throw new TransportException("Cannot read the body of a received " + kind(), e);
+            }
+        }
+        return body;
+    }
+
+    boolean sentByThisApplication() {
+        try {
+            return settings.consumer().equals(message.getStringProperty(JmsSender.SENDER));
+        } catch (JMSException e) {
+            throw new TransportException("Cannot read the sender of a received message", e);
+        }
+    }
+
+    private String kind() {
+        return message instanceof BytesMessage ? "BytesMessage" : message instanceof MapMessage ? "MapMessage"
+                : message instanceof ObjectMessage ? "ObjectMessage" : message instanceof StreamMessage ? "StreamMessage"
+                : message instanceof TextMessage ? "TextMessage" : "Message";
+    }
+}

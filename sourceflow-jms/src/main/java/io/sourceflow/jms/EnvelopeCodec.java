@@ -1,0 +1,145 @@
+package io.sourceflow.jms;
+
+import io.sourceflow.Command;
+import io.sourceflow.Envelope;
+import io.sourceflow.Event;
+import io.sourceflow.Message;
+import io.sourceflow.MessageFormatException;
+import io.sourceflow.Metadata;
+import io.sourceflow.UnknownMessageTypeException;
+import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.Serializer;
+import java.util.Map;
+
+/**
+ * Writes an envelope as the JSON body of a JMS text message and reads it back:
+ * <pre>{@code {"kind":"command","type":"bank.DepositMoney","metadata":{...},"payload":{...}}}</pre>
+ * Metadata and payload are written by the {@link Serializer}; only classes registered under the
+ * alias in {@link MessageTypes} are ever instantiated. Members may come in any order; unknown
+ * members are ignored.
+ */
+final class EnvelopeCodec {
+
+    static final String COMMAND = "command";
+    static final String EVENT = "event";
+
+    private final Serializer serializer;
+    private final MessageTypes types;
+    private final ClassValue<String> heads = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected String computeValue(Class<?> type) {
+            return "{\"kind\":\"" + kindOf(type) + "\",\"type\":" + Json.quote(types.aliasOf((Class<? extends Message>) type))
+                    + ",\"metadata\":";
+        }
+    };
+
+    EnvelopeCodec(Serializer serializer, MessageTypes types) {
+        this.serializer = serializer;
+        this.types = types;
+    }
+
+    String encode(Envelope<?> envelope) {
+        String head = heads.get(envelope.message().getClass());
+        String metadata = serializer.serialize(envelope.metadata());
+        String payload = serializer.serialize(envelope.message());
+        return new StringBuilder(head.length() + metadata.length() + payload.length() + 12)
+                .append(head).append(metadata).append(",\"payload\":").append(payload).append('}').toString();
+    }
+
+    /**
+     * Reads the kind, alias and metadata, but not yet the payload.
+     *
+     * @throws MessageFormatException when the body is not such an envelope
+     */
+    Head head(String body) {
+        Map<String, String> members = Json.members(body);
+        String kind = Json.string(member(members, "kind"));
+        if (!COMMAND.equals(kind) && !EVENT.equals(kind)) {
+            throw new MessageFormatException("An envelope's kind is 'command' or 'event', not '" + kind + "'");
+        }
+        Metadata metadata = serializer.deserialize(member(members, "metadata"), Metadata.class);
+        return new Head(kind, Json.string(member(members, "type")), metadata, member(members, "payload"));
+    }
+
+    /**
+     * Reads the payload of an envelope whose head was read.
+     *
+     * @throws UnknownMessageTypeException when no class is registered under the alias
+     * @throws MessageFormatException when the payload does not fit the class, or the class not the kind
+     */
+    Envelope<?> envelope(Head head) {
+        return envelope(head, type(head));
+    }
+
+    /**
+     * The class registered under the head's alias.
+     *
+     * @throws UnknownMessageTypeException when there is none
+     * @throws MessageFormatException when it is not of the head's kind
+     */
+    Class<? extends Message> type(Head head) {
+        Class<? extends Message> type;
+        try {
+            type = types.typeOf(head.alias());
+        } catch (UnknownMessageTypeException e) {
+            throw new UnknownMessageTypeException(head.describe() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!kindOf(type).equals(head.kind())) {
+            throw new MessageFormatException(head.describe() + " names " + type.getName() + ", which is not a " + head.kind());
+        }
+        return type;
+    }
+
+    /**
+     * Binds the payload to the class.
+     *
+     * @throws MessageFormatException when it does not fit
+     */
+    Envelope<?> envelope(Head head, Class<? extends Message> type) {
+        try {
+            return new Envelope<>(serializer.deserialize(head.payload(), type), head.metadata());
+        } catch (MessageFormatException e) {
+            throw new MessageFormatException(head.describe() + " has a payload that does not fit " + type.getName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (Command.class.isAssignableFrom(type)) {
+            return COMMAND;
+        }
+        if (Event.class.isAssignableFrom(type)) {
+            return EVENT;
+        }
+        throw new IllegalArgumentException(type.getName() + " is neither a Command nor an Event");
+    }
+
+    private static String member(Map<String, String> members, String name) {
+        String value = members.get(name);
+        if (value == null) {
+            throw new MessageFormatException("An envelope needs the member '" + name + "'; it has " + members.keySet());
+        }
+        return value;
+    }
+
+    /**
+     * What an envelope says before its payload is read.
+     *
+     * @param kind {@value #COMMAND} or {@value #EVENT}
+     * @param alias the message type alias
+     * @param metadata the metadata
+     * @param payload the payload's JSON text
+     */
+    record Head(String kind, String alias, Metadata metadata, String payload) {
+
+        boolean isEvent() {
+            return EVENT.equals(kind);
+        }
+
+        String describe() {
+            return "Message " + metadata.messageId() + " (" + kind + " '" + alias + "' for entity '" + metadata.entityId()
+                    + "')";
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.sourceflow.jms;
+
+import io.sourceflow.Command;
+import io.sourceflow.Envelope;
+import io.sourceflow.Message;
+import io.sourceflow.UnknownMessageTypeException;
+import io.sourceflow.spi.CommandDispatcher;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Sends the command types routed by {@code sourceflow.jms.routed-commands} to the command queue,
+ * in the caller's transaction, and takes them: they are not handled here. A command that arrived
+ * over JMS ({@code origin=REMOTE}) is never sent again, and during a replay nothing is sent (the
+ * routed command is still taken, since the receiving server logged and handled it the first time).
+ *
+ * <p>With {@code *}, every command type that no local saga handles is routed. Naming a type
+ * explicitly that a local saga also handles is a deployment error (see {@link JmsExtension}).
+ */
+@Singleton
+public class JmsCommandDispatcher implements CommandDispatcher {
+
+    /** Offered commands before the local dispatcher (1000). */
+    public static final int PRIORITY = 500;
+
+    @Inject
+    JmsResources resources;
+    @Inject
+    JmsSender sender;
+
+    private ClassValue<Boolean> routed;
+
+    @PostConstruct
+    void start() {
+        JmsSettings settings = resources.settings();
+        routed = new ClassValue<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            protected Boolean computeValue(Class<?> type) {
+                String alias = resources.types().aliasOf((Class<? extends Message>) type);
+                return settings.routesCommandExplicitly(alias)
+                        || settings.routedCommands().contains(JmsSettings.ALL) && !handledLocally(alias, type);
+            }
+        };
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public boolean dispatch(Envelope<? extends Command> envelope) {
+        if (envelope.metadata().isRemote() || !routed.get(envelope.message().getClass())) {
+            return false;
+        }
+        if (!envelope.metadata().replay()) {
+            sender.send(envelope, false);
+        }
+        return true;
+    }
+
+    /**
+     * Whether a local saga handles a command type: the alias registry holds exactly the message
+     * types of local handlers, and only sagas handle commands.
+     */
+    private boolean handledLocally(String alias, Class<?> type) {
+        try {
+            return resources.types().typeOf(alias) == type;
+        } catch (UnknownMessageTypeException notLocal) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.sourceflow.jms;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.sourceflow.Command;
+import io.sourceflow.CommandBus;
+import io.sourceflow.Envelope;
+import io.sourceflow.Event;
+import io.sourceflow.EventQueue;
+import io.sourceflow.Metadata;
+import io.sourceflow.UnknownMessageTypeException;
+import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterStore;
+import io.sourceflow.spi.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.transaction.Transactional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Receives the messages of the command queue and the event topic; an MDB hands each one over, in
+ * its container-managed transaction:
+ *
+ * <pre>{@code
+ * @MessageDriven(activationConfig = {
+ *     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/sourceflow/commands"),
+ *     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+ * public class CommandListener implements MessageListener {
+ *     @Inject JmsInbound inbound;
+ *     public void onMessage(Message message) { inbound.receive(message); }
+ * }
+ * }</pre>
+ *
+ * <p>A received command is published on the local {@link CommandBus} (logged and sequenced here),
+ * a received event enqueued on the local {@link EventQueue}, both with {@code origin=REMOTE} so
+ * they are never sent out again. The message id is recorded in the {@link Inbox} in the same
+ * transaction: a redelivered duplicate is acknowledged and skipped. Events this application sent
+ * itself, and events of a type no local handler takes, are acknowledged and skipped too.
+ *
+ * <p>When processing fails the exception propagates, the transaction rolls back and the broker
+ * delivers the message again. The delivery numbered {@code sourceflow.jms.max-deliveries}
+ * ({@code JMSXDeliveryCount}) is processed in a transaction of its own; if that fails too, the
+ * message is parked in the {@link DeadLetterStore} with its body, headers, error and delivery
+ * count, and acknowledged, so the queue keeps flowing.
+ */
+@ApplicationScoped
+public class JmsInbound {
+
+    private static final Logger LOG = Logger.getLogger(JmsInbound.class.getName());
+
+    @Inject
+    JmsResources resources;
+    @Inject
+    IsolatedAttempt isolated;
+    @Inject
+    Inbox inbox;
+    @Inject
+    DeadLetterStore deadLetters;
+    @Inject
+    CommandBus bus;
+    @Inject
+    EventQueue events;
+
+    /**
+     * Processes one delivery in the caller's transaction.
+     *
+     * @param message the received message
+     * @throws RuntimeException when processing failed and the message should be delivered again
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void receive(Message message) {
+        Delivery delivery = new Delivery(message, resources.settings());
+        boolean last = delivery.count() >= resources.settings().maxDeliveries();
+        try {
+            if (last) {
+                isolated.run(() -> process(delivery));
+            } else {
+                process(delivery);
+            }
+        } catch (RuntimeException failure) {
+            if (!last) {
+                throw failure;
+            }
+            park(delivery, failure);
+        }
+    }
+
+    @SuppressWarnings("try")
+    private void process(Delivery delivery) {
+        Span span = resources.telemetry().receive(delivery.message(), delivery.destination());
+        try (Scope scope = span.makeCurrent()) {
+            EnvelopeCodec.Head head = resources.codec().head(delivery.body());
+            delivery.head = head;
+            JmsTelemetry.describe(span, head.isEvent() ? JmsSender.EVENT_TYPE : JmsSender.COMMAND_TYPE, head.alias(),
+                    head.metadata());
+            if (head.isEvent() && delivery.sentByThisApplication()) {
+                return;
+            }
+            Class<? extends io.sourceflow.Message> type = head.isEvent() ? eventTypeOrNull(head) : resources.codec().type(head);
+            if (type == null) {
+                return;
+            }
+            if (!inbox.record(resources.settings().consumer(), head.metadata().messageId())) {
+                resources.telemetry().duplicate();
+                LOG.fine(() -> head.describe() + " was processed before; skipped");
+                return;
+            }
+            hand(resources.codec().envelope(head, type));
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The event's class, or null when it is not registered here: no local view or aggregate takes it. */
+    private Class<? extends io.sourceflow.Message> eventTypeOrNull(EnvelopeCodec.Head head) {
+        try {
+            return resources.codec().type(head);
+        } catch (UnknownMessageTypeException noLocalHandler) {
+            resources.telemetry().ignored();
+            LOG.log(Level.FINE, noLocalHandler, () -> head.describe() + " is taken by no local handler; skipped");
+            return null;
+        }
+    }
+
+    private void hand(Envelope<?> envelope) {
+        Metadata remote = envelope.metadata().withOrigin(Metadata.Origin.REMOTE).withReplay(false);
+        if (envelope.message() instanceof Command command) {
+            bus.publish(new Envelope<>(command, remote));
+        } else {
+            events.enqueue(new Envelope<>((Event) envelope.message(), remote));
+        }
+    }
+
+    private void park(Delivery delivery, RuntimeException failure) {
+        DeadLetter letter = Letters.of(delivery.message(), delivery.destination(), delivery.bodyOrNull(), delivery.head,
+                failure, delivery.count());
+        deadLetters.park(letter);
+        resources.telemetry().deadLettered();
+        LOG.warning(() -> "Parked message " + letter.messageId() + " from '" + letter.destination() + "' after "
+                + letter.deliveryCount() + " deliveries as dead letter " + letter.id() + ": " + failure);
+    }
+}

@@ -1,0 +1,141 @@
+package io.sourceflow.jms;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The {@code sourceflow.jms.*} configuration, read once from MicroProfile Config. Every key, with
+ * its default, is listed in the module's README.
+ *
+ * <p>A resource name that contains {@code /} or {@code :} is a JNDI name (of an administered
+ * object the server binds); any other destination name is the broker's physical name
+ * ({@code JMSContext.createQueue}/{@code createTopic}). The connection factory may also be a CDI
+ * bean {@code @Named} with exactly the configured name.
+ *
+ * @param connectionFactory the connection factory's name
+ * @param commandQueue the queue routed commands are sent to
+ * @param eventTopic the topic routed events are published to
+ * @param routedCommands the aliases of the command types sent to the queue; {@code *} routes every
+ *     command type that no local saga handles
+ * @param routedEvents the aliases of the event types published to the topic; {@code *} routes all
+ * @param consumer this application's name: the inbox's consumer name and the sender name carried
+ *     by outgoing messages, so that an application skips its own events
+ * @param maxDeliveries how many deliveries a failing message gets before it is parked
+ */
+public record JmsSettings(
+        String connectionFactory,
+        String commandQueue,
+        String eventTopic,
+        Set<String> routedCommands,
+        Set<String> routedEvents,
+        String consumer,
+        int maxDeliveries) {
+
+    /** Key prefix. */
+    public static final String PREFIX = "sourceflow.jms.";
+    /** The wildcard that routes every type. */
+    public static final String ALL = "*";
+
+    /**
+     * Validates the components and copies the sets.
+     *
+     * @throws IllegalArgumentException when a name is blank or {@code maxDeliveries} is below 1
+     */
+    public JmsSettings {
+        connectionFactory = required("connection-factory", connectionFactory);
+        commandQueue = required("command-queue", commandQueue);
+        eventTopic = required("event-topic", eventTopic);
+        consumer = required("consumer", consumer);
+        routedCommands = Set.copyOf(routedCommands);
+        routedEvents = Set.copyOf(routedEvents);
+        if (maxDeliveries < 1) {
+            throw new IllegalArgumentException(PREFIX + "max-deliveries must be at least 1, not " + maxDeliveries);
+        }
+    }
+
+    /**
+     * The defaults, for an application without MicroProfile Config.
+     *
+     * @return the settings with every key at its default
+     */
+    public static JmsSettings defaults() {
+        return read(key -> null);
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param config the application's configuration
+     * @return the settings
+     * @throws IllegalArgumentException when a value is invalid
+     */
+    public static JmsSettings from(Config config) {
+        Objects.requireNonNull(config, "config");
+        return read(key -> config.getOptionalValue(PREFIX + key, String.class).orElse(null));
+    }
+
+    private static JmsSettings read(Function<String, String> values) {
+        Function<String, String> value = key -> {
+            String v = values.apply(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        return new JmsSettings(
+                or(value.apply("connection-factory"), "jms/sourceflow/ConnectionFactory"),
+                or(value.apply("command-queue"), "jms/sourceflow/commands"),
+                or(value.apply("event-topic"), "jms/sourceflow/events"),
+                list(value.apply("routed-commands")),
+                list(value.apply("routed-events")),
+                or(value.apply("consumer"), "sourceflow"),
+                number("max-deliveries", or(value.apply("max-deliveries"), "3")));
+    }
+
+    /**
+     * Whether a command alias is routed explicitly (not through {@code *}).
+     *
+     * @param alias the alias
+     * @return {@code true} when it is listed
+     */
+    public boolean routesCommandExplicitly(String alias) {
+        return routedCommands.contains(alias);
+    }
+
+    /**
+     * Whether an event alias is routed to the topic.
+     *
+     * @param alias the alias
+     * @return {@code true} when it is listed or all events are routed
+     */
+    public boolean routesEvent(String alias) {
+        return routedEvents.contains(ALL) || routedEvents.contains(alias);
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static Set<String> list(String value) {
+        if (value == null) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private static int number(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PREFIX + key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private static String required(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(PREFIX + key + " must not be blank");
+        }
+        return value;
+    }
+}

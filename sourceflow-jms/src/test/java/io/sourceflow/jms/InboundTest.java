@@ -1,0 +1,243 @@
+package io.sourceflow.jms;
+
+import static io.sourceflow.jms.support.EmbeddedBroker.COMMANDS;
+import static io.sourceflow.jms.support.EmbeddedBroker.EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.Command;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
+import io.sourceflow.Metadata;
+import io.sourceflow.jms.fixtures.Gated;
+import io.sourceflow.jms.fixtures.Gated.GatedDeposit;
+import io.sourceflow.jms.support.Closer;
+import io.sourceflow.jms.support.EmbeddedBroker;
+import io.sourceflow.jms.support.TestServer;
+import io.sourceflow.jms.support.TestTelemetry;
+import io.sourceflow.jms.support.TransactedConsumer;
+import io.sourceflow.jms.support.TransactedConsumer.Delivery;
+import io.sourceflow.jms.support.XaConnectionFactory;
+import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.jpa.bank.Commands.CreateAccount;
+import io.sourceflow.jpa.bank.Faults.DepositThenFail;
+import io.sourceflow.jpa.bank.Faults.FaultySaga;
+import io.sourceflow.spi.DeadLetter;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The receiving side: an MDB-like transacted consumer hands each message to {@link JmsInbound} in
+ * an XA transaction spanning the broker and the H2 database. Commands go through the local bus,
+ * duplicates are skipped, and poison messages are parked after three deliveries while the next
+ * message is still processed; parked messages can be re-driven.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InboundTest {
+
+    final Closer closer = new Closer();
+    final TestTelemetry telemetry = new TestTelemetry();
+    XaConnectionFactory factory;
+    TestServer server;
+    TransactedConsumer commands;
+    TransactedConsumer events;
+    JmsInbound inbound;
+
+    @BeforeAll
+    void start() {
+        EmbeddedBroker broker = closer.add(EmbeddedBroker.start("inbound", false));
+        factory = closer.add(new XaConnectionFactory(broker.xaConnectionFactory()));
+        commands = closer.add(TransactedConsumer.ofQueue(broker.xaConnectionFactory(), COMMANDS));
+        events = closer.add(TransactedConsumer.ofSubscription(broker.xaConnectionFactory(), EVENTS, "probe"));
+        server = closer.add(TestServer.named("inbound_a").jpa().jms(factory).telemetry(telemetry.openTelemetry())
+                .config("sourceflow.jms.command-queue", COMMANDS)
+                .config("sourceflow.jms.event-topic", EVENTS)
+                .config("sourceflow.jms.routed-events", "*")
+                .config("sourceflow.jms.consumer", "a")
+                .config("sourceflow.jms.max-deliveries", "3")
+                .beans(AccountSaga.class, FaultySaga.class, Gated.GatedSaga.class, Gated.Gate.class)
+                .start());
+        inbound = server.get(JmsInbound.class);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        closer.closeAll();
+    }
+
+    @BeforeEach
+    void emptyDestinations() throws Exception {
+        commands.drain(message -> { });
+        events.drain(message -> { });
+    }
+
+    @Test
+    void aCommandGoesThroughTheLocalBusAsRemoteIsLoggedHereAndItsEventsArePublished() throws Exception {
+        // given
+        Metadata sent = send(new CreateAccount(EntityRef.of("i-1").asNew(), "Ida", new BigDecimal("5.00")));
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then
+        assertThat(deliveries).singleElement().satisfies(d -> assertThat(d.committed()).isTrue());
+        List<List<Object>> logged = server.rows().query(
+                "SELECT sequence_no, metadata FROM sourceflow_command WHERE entity_id = 'i-1'");
+        assertThat(logged).singleElement().satisfies(row -> {
+            assertThat(((Number) row.get(0)).longValue()).isEqualTo(1);
+            assertThat((String) row.get(1)).contains("\"origin\":\"REMOTE\"").contains(sent.messageId().toString());
+        });
+        assertThat(events.drain(message -> { })).singleElement()
+                .satisfies(d -> assertThat(d.message().getStringProperty("sourceflow_type")).isEqualTo("bank.AccountCreated"));
+    }
+
+    @Test
+    void aDuplicateDeliveryIsAcknowledgedSkippedAndCounted() throws Exception {
+        // given
+        long before = telemetry.counter(JmsTelemetry.DUPLICATES);
+        Envelope<CreateAccount> envelope = new Envelope<>(new CreateAccount(EntityRef.of("i-2").asNew(), "Ivo",
+                BigDecimal.ONE), Metadata.create("i-2"));
+        String body = codec().encode(envelope);
+        sendRaw(body, Map.of());
+        sendRaw(body, Map.of());
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then
+        assertThat(deliveries).hasSize(2).allSatisfy(d -> assertThat(d.committed()).isTrue());
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-2'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
+        assertThat(telemetry.counter(JmsTelemetry.DUPLICATES) - before).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownAliasIsParkedAfterThreeDeliveriesAndTheNextMessageIsProcessed() throws Exception {
+        // given
+        long parkedBefore = telemetry.counter(JmsTelemetry.DEAD_LETTERS);
+        Metadata poison = Metadata.create("i-3");
+        String body = "{\"kind\":\"command\",\"type\":\"bank.Nope\",\"metadata\":" + codecSerialized(poison)
+                + ",\"payload\":{}}";
+        sendRaw(body, Map.of("sourceflow_type", "bank.Nope"));
+        send(new CreateAccount(EntityRef.of("i-4").asNew(), "Isa", BigDecimal.ONE));
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then
+        assertThat(deliveries).extracting(Delivery::committed).containsExactly(false, false, true, true);
+        DeadLetter letter = parked(poison.messageId().toString());
+        assertThat(letter.typeAlias()).isEqualTo("bank.Nope");
+        assertThat(letter.entityId()).isEqualTo("i-3");
+        assertThat(letter.body()).isEqualTo(body);
+        assertThat(letter.deliveryCount()).isEqualTo(3);
+        assertThat(letter.destination()).isEqualTo(COMMANDS);
+        assertThat(letter.error()).contains("UnknownMessageTypeException").contains("bank.Nope");
+        assertThat(letter.headers()).containsEntry("JMSXDeliveryCount", "3").containsEntry("sourceflow_type", "bank.Nope");
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-4'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
+        assertThat(telemetry.counter(JmsTelemetry.DEAD_LETTERS) - parkedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void malformedJsonIsParkedUnderItsTransportId() throws Exception {
+        // given
+        sendRaw("{\"kind\":\"command\",", Map.of());
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then
+        assertThat(deliveries).hasSize(3);
+        String transportId = deliveries.get(0).message().getJMSMessageID();
+        DeadLetter letter = server.get(DeadLetters.class).list(false, 100).stream()
+                .filter(l -> l.body().equals("{\"kind\":\"command\",")).findFirst().orElseThrow();
+        assertThat(transportId).endsWith(letter.messageId());
+        assertThat(letter.typeAlias()).isNull();
+        assertThat(letter.error()).contains("MessageFormatException").contains("Malformed JSON");
+    }
+
+    @Test
+    void aHandlerThatKeepsFailingIsParkedAndNothingItDidIsKept() throws Exception {
+        // given
+        send(new CreateAccount(EntityRef.of("i-5").asNew(), "Ina", BigDecimal.TEN));
+        commands.drain(inbound::receive);
+        events.drain(message -> { });
+        Metadata failing = send(new DepositThenFail(EntityRef.of("i-5"), BigDecimal.ONE));
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then
+        assertThat(deliveries).extracting(Delivery::committed).containsExactly(false, false, true);
+        assertThat(parked(failing.messageId().toString()).error()).contains("the saga fails after raising an event");
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-5'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
+        assertThat(events.drain(message -> { })).isEmpty();
+    }
+
+    @Test
+    void aParkedMessageIsRedrivenOnceTheCauseIsFixed() throws Exception {
+        // given
+        Gated.Gate gate = server.get(Gated.Gate.class);
+        gate.set(false);
+        send(new CreateAccount(EntityRef.of("i-6").asNew(), "Ike", BigDecimal.TEN));
+        Metadata gated = send(new GatedDeposit(EntityRef.of("i-6"), BigDecimal.ONE));
+        commands.drain(inbound::receive);
+        DeadLetter letter = parked(gated.messageId().toString());
+        gate.set(true);
+
+        // when
+        DeadLetter redriven = server.get(DeadLetters.class).redrive(letter.id()).orElseThrow();
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then
+        assertThat(redriven.redrivenOn()).isNotNull();
+        assertThat(deliveries).singleElement().satisfies(d -> {
+            assertThat(d.committed()).isTrue();
+            assertThat(d.message().getStringProperty("JMSXGroupID")).isEqualTo("i-6");
+        });
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-6'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(2));
+        assertThat(server.get(DeadLetters.class).list(false, 100)).extracting(DeadLetter::id).doesNotContain(letter.id());
+        assertThatThrownBy(() -> server.get(DeadLetters.class).redrive(letter.id()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("re-driven");
+        assertThat(server.get(DeadLetters.class).redrive("no-such-letter")).isEmpty();
+    }
+
+    private DeadLetter parked(String messageId) {
+        return server.get(DeadLetters.class).list(true, 100).stream().filter(l -> l.messageId().equals(messageId))
+                .findFirst().orElseThrow(() -> new AssertionError("No dead letter for message " + messageId));
+    }
+
+    private EnvelopeCodec codec() {
+        return server.get(JmsResources.class).codec();
+    }
+
+    private String codecSerialized(Metadata metadata) {
+        return server.get(JmsResources.class).serializer.serialize(metadata);
+    }
+
+    /** Sends a command as another server's dispatcher would, outside any transaction. */
+    private Metadata send(Command command) {
+        Metadata metadata = Metadata.create(command.entity().id());
+        sendRaw(codec().encode(new Envelope<>(command, metadata)), Map.of("JMSXGroupID", command.entity().id()));
+        return metadata;
+    }
+
+    private void sendRaw(String body, Map<String, String> properties) {
+        try (JMSContext context = factory.createContext()) {
+            JMSProducer producer = context.createProducer();
+            properties.forEach(producer::setProperty);
+            producer.send(context.createQueue(COMMANDS), body);
+        }
+    }
+}
