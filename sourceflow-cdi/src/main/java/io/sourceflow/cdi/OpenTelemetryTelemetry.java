@@ -16,6 +16,8 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Message;
 import io.sourceflow.Metadata;
 import io.sourceflow.spi.MessageTypes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 
 /** Spans and metrics through the OpenTelemetry API (MicroProfile Telemetry in a server). */
 final class OpenTelemetryTelemetry implements Telemetry {
@@ -44,6 +46,12 @@ final class OpenTelemetryTelemetry implements Telemetry {
         this.failed = meter.counterBuilder("sourceflow.commands.failed").setDescription("Commands whose handling failed").build();
         this.duration = meter.histogramBuilder("sourceflow.handler.duration").setUnit("ms")
                 .setDescription("Duration of saga handlers").build();
+    }
+
+    /** The container's OpenTelemetry bean as telemetry, or {@link Telemetry#NONE} when there is none. */
+    static Telemetry fromContainer(BeanManager beanManager, MessageTypes types) {
+        Instance<OpenTelemetry> beans = beanManager.createInstance().select(OpenTelemetry.class);
+        return beans.isResolvable() ? new OpenTelemetryTelemetry(beans.get(), types) : Telemetry.NONE;
     }
 
     @Override

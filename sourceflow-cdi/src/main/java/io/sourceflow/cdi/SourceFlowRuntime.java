@@ -1,6 +1,5 @@
 package io.sourceflow.cdi;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.sourceflow.CommandBus;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Message;
@@ -70,9 +69,6 @@ public class SourceFlowRuntime {
     Instance<EventSubscribeMiddleware> eventSubscribeMiddleware;
     @Inject
     @Any
-    Instance<OpenTelemetry> openTelemetry;
-    @Inject
-    @Any
     Instance<Config> config;
     @Inject
     @Any
@@ -88,9 +84,7 @@ public class SourceFlowRuntime {
         CommandStore commandStore = Contextual.instance(commandStores, beanManager);
         EntityStore entityStore = Contextual.instance(entityStores, beanManager);
         ViewModelStore viewModelStore = Contextual.instance(viewModelStores, beanManager);
-        Telemetry telemetry = openTelemetry.isResolvable()
-                ? new OpenTelemetryTelemetry(openTelemetry.get(), types)
-                : Telemetry.NONE;
+        Telemetry telemetry = Telemetries.find(beanManager, types);
         List<EventDispatcher> events = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
         events.add(new LocalEventDispatcher(registry, viewModelStore, units, telemetry,
                 middleware(eventSubscribeMiddleware)));
