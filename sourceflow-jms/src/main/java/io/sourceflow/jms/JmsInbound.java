@@ -1,8 +1,5 @@
 package io.sourceflow.jms;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import io.sourceflow.Command;
 import io.sourceflow.CommandBus;
 import io.sourceflow.Envelope;
@@ -88,14 +85,12 @@ public class JmsInbound {
         }
     }
 
-    @SuppressWarnings("try")
     private void process(Delivery delivery) {
-        Span span = resources.telemetry().receive(delivery.message(), delivery.destination());
-        try (Scope scope = span.makeCurrent()) {
+        JmsTelemetry.Step span = resources.telemetry().receive(delivery.message(), delivery.destination());
+        try {
             EnvelopeCodec.Head head = resources.codec().head(delivery.body());
             delivery.head = head;
-            JmsTelemetry.describe(span, head.isEvent() ? JmsSender.EVENT_TYPE : JmsSender.COMMAND_TYPE, head.alias(),
-                    head.metadata());
+            span.describe(head.isEvent() ? JmsSender.EVENT_TYPE : JmsSender.COMMAND_TYPE, head.alias(), head.metadata());
             if (head.isEvent() && delivery.sentByThisApplication()) {
                 return;
             }
@@ -110,8 +105,7 @@ public class JmsInbound {
             }
             hand(resources.codec().envelope(head, type));
         } catch (RuntimeException | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            span.failed(e);
             throw e;
         } finally {
             span.end();

@@ -1,12 +1,12 @@
 package io.sourceflow.jms;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.sourceflow.spi.MessageTypes;
 import io.sourceflow.spi.Serializer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.jms.ConnectionFactory;
@@ -34,8 +34,7 @@ class JmsResources {
     @Any
     Instance<Config> config;
     @Inject
-    @Any
-    Instance<OpenTelemetry> openTelemetry;
+    BeanManager beanManager;
     @Inject
     @Any
     Instance<ConnectionFactory> factories;
@@ -53,7 +52,7 @@ class JmsResources {
     @PostConstruct
     void start() {
         settings = config.isResolvable() ? JmsSettings.from(config.get()) : JmsSettings.defaults();
-        telemetry = new JmsTelemetry(openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop());
+        telemetry = JmsTelemetry.find(beanManager);
         codec = new EnvelopeCodec(serializer, types);
     }
 

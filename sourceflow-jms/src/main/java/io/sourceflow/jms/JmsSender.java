@@ -1,7 +1,5 @@
 package io.sourceflow.jms;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import jakarta.inject.Inject;
@@ -38,7 +36,7 @@ class JmsSender {
         String alias = resources.types().aliasOf(envelope.message().getClass());
         String body = resources.codec().encode(envelope);
         Metadata metadata = envelope.metadata();
-        Span span = resources.telemetry().send(destination, topic ? EVENT_TYPE : COMMAND_TYPE, alias, metadata);
+        JmsTelemetry.Step span = resources.telemetry().send(destination, topic ? EVENT_TYPE : COMMAND_TYPE, alias, metadata);
         try (JMSContext context = resources.connectionFactory().createContext()) {
             JMSProducer producer = context.createProducer()
                     .setProperty(TYPE, alias)
@@ -48,7 +46,7 @@ class JmsSender {
             if (metadata.entityId() != null) {
                 producer.setProperty(GROUP, metadata.entityId());
             }
-            resources.telemetry().inject(span, producer);
+            span.inject(producer);
             producer.send(resources.destination(context, destination, topic), body);
         } catch (JMSRuntimeException e) {
             throw failed(span, new TransportException("Cannot send " + envelope.describe() + " to '" + destination
@@ -71,9 +69,8 @@ class JmsSender {
         }
     }
 
-    private static RuntimeException failed(Span span, RuntimeException e) {
-        span.recordException(e);
-        span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+    private static RuntimeException failed(JmsTelemetry.Step span, RuntimeException e) {
+        span.failed(e);
         return e;
     }
 }

@@ -102,6 +102,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         return binding.getMessageCount();
     }
 
+    /**
+     * Removes every message waiting in a queue.
+     *
+     * @param queue the queue's name
+     * @return how many were removed
+     */
+    public long purge(String queue) {
+        var binding = broker.getActiveMQServer().locateQueue(queue);
+        if (binding == null) {
+            throw new IllegalArgumentException("No queue " + queue);
+        }
+        try {
+            return binding.deleteAllReferences();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot purge " + queue, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
