@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.transaction.Transactional;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,6 +70,7 @@ public class JmsInbound {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(Message message) {
+        Objects.requireNonNull(message, "message");
         Delivery delivery = new Delivery(message, resources.settings());
         boolean last = delivery.count() >= resources.settings().maxDeliveries();
         try {

@@ -62,6 +62,22 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void metadataWrittenByTheCodecReadsBackThroughTheSerializerAsJsonbWritesIt() {
+        // given
+        TestSerializer serializer = new TestSerializer();
+        Metadata cause = Metadata.create("a-5").withProperties(Map.of("k \"1\"", "v\\\n\u0001", "tenant", "t"));
+        Metadata full = cause.next("a-5", 3).withOrigin(Metadata.Origin.REMOTE).withReplay(true);
+        Metadata bare = Metadata.create(null);
+
+        // then
+        for (Metadata metadata : List.of(cause, full, bare)) {
+            String written = MetadataWriter.write(metadata, new StringBuilder()).toString();
+            assertThat(serializer.deserialize(written, Metadata.class)).isEqualTo(metadata);
+            assertThat(Json.members(written).keySet()).isSubsetOf(Json.members(serializer.serialize(metadata)).keySet());
+        }
+    }
+
+    @Test
     void anUnknownAliasIsReportedWithTheMessageId() {
         // given
         Metadata metadata = Metadata.create("a-3");

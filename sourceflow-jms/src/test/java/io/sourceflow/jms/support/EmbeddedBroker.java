@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -13,6 +15,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -35,6 +38,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static final String URL = "vm://0";
 
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+    private final List<ActiveMQXAConnectionFactory> factories = new CopyOnWriteArrayList<>();
 
     private EmbeddedBroker(Configuration configuration) {
         broker.setConfiguration(configuration);
@@ -80,12 +84,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * A new XA connection factory to this broker, as a resource adapter would hold.
+     * A new XA connection factory to this broker, as a resource adapter would hold; closed with the broker.
      *
      * @return the factory
      */
     public ActiveMQXAConnectionFactory xaConnectionFactory() {
-        return new ActiveMQXAConnectionFactory(URL);
+        ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory(URL);
+        factories.add(factory);
+        return factory;
     }
 
     /**
@@ -122,8 +128,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        factories.forEach(ActiveMQXAConnectionFactory::close);
         try {
             broker.stop();
+            InVMConnector.resetThreadPool();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop the embedded Artemis broker", e);
         }
