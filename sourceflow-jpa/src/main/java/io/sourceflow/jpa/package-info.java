@@ -37,10 +37,15 @@
  * from the mapping or from the shipped script ({@code create-source=script}).
  *
  * <h2>Round trips per command</h2>
- * One query for the entity's last sequence number, the reads of the entity and view models (served
- * by the provider's shared cache where it has one), and one flush per command
- * ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are batched when the unit enables
- * JDBC batch writing; then the commit.
+ * The reads of the entity and view models (served by the provider's shared cache where it has
+ * one), and one flush per command ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are
+ * batched when the unit enables JDBC batch writing; then the commit. The entity's last sequence
+ * number is remembered from its previous command; it is queried (one probe of the primary key's
+ * index) only for an entity this application has not written since it started, and again after a
+ * transaction that wrote it rolled back. Another application writing the same entities (a second
+ * server on the same database) makes the remembered number stale: the next append then fails on the
+ * log's primary key as a {@link io.sourceflow.ConcurrencyException}, which the bus retries with the
+ * number read afresh. Log rows must not be deleted while the application runs.
  *
  * <p>Every parameter and return value in this package is non-null unless its documentation says
  * otherwise.

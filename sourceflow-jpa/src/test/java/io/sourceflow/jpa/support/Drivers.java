@@ -38,6 +38,11 @@ final class Drivers {
         pg.setDatabaseName(System.getProperty("sourceflow.test.pg.database", "test"));
         pg.setUser(System.getProperty("sourceflow.test.pg.user", "postgres"));
         pg.setReWriteBatchedInserts(true);
+        // e.g. "-c log_min_duration_statement=0" to see a run's statements in the server log
+        String options = System.getProperty("sourceflow.test.pg.options");
+        if (options != null) {
+            pg.setOptions(options);
+        }
         return pg;
     }
 }

@@ -1,0 +1,154 @@
+package io.sourceflow.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.jpa.bank.AccountAggregate;
+import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.jpa.bank.AccountSummaryView;
+import io.sourceflow.jpa.bank.BusinessRuleException;
+import io.sourceflow.jpa.support.Rows;
+import io.sourceflow.jpa.support.TestDatabase;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The command store remembers each entity's last sequence number instead of asking the database
+ * every time ({@link SequenceNumbers}); the log must stay numbered 1..n without a gap whatever
+ * happens: rollbacks, several commands in one transaction, and writers the cache does not see (a
+ * second application on the same database, or rows written by someone else).
+ */
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SequenceCacheTests {
+
+    final TestDatabase db = TestDatabase.create(kind(), "sequence_cache_" + kind().name().toLowerCase());
+    final Rows rows = new Rows(db);
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class,
+            ConflictCounter.class)).build();
+
+    @Inject
+    AccountAggregate accounts;
+    @Inject
+    ConflictCounter conflicts;
+    @Inject
+    JpaCommandStore store;
+
+    abstract TestDatabase.Kind kind();
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void commandsAfterTheFirstAreNumberedWithoutAskingTheDatabase() {
+        // given
+        accounts.open("c-1", "Cy", BigDecimal.ONE);
+        long before = db.dataSource().executions();
+
+        // when
+        accounts.deposit("c-1", BigDecimal.ONE);
+        accounts.deposit("c-1", BigDecimal.ONE);
+
+        // then
+        assertThat(db.dataSource().executions() - before).as("two flushes of three statements, no query").isEqualTo(6);
+        assertThat(sequenceNumbers("c-1")).containsExactly(1L, 2L, 3L);
+        assertThat(store.sequences().cached("c-1")).isEqualTo(3);
+    }
+
+    @Test
+    void aRolledBackCommandLeavesNoGap() {
+        // given
+        accounts.open("r-1", "Ria", BigDecimal.TEN);
+
+        // when
+        assertThatThrownBy(() -> accounts.withdraw("r-1", new BigDecimal("11"))).isInstanceOf(BusinessRuleException.class);
+        accounts.deposit("r-1", BigDecimal.ONE);
+
+        // then
+        assertThat(sequenceNumbers("r-1")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void commandsOfOneEntityInOneTransactionFollowEachOther() throws Exception {
+        // given
+        accounts.open("t-1", "Tia", BigDecimal.ZERO);
+        TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+
+        // when
+        tm.begin();
+        try {
+            accounts.deposit("t-1", BigDecimal.ONE);
+            accounts.deposit("t-1", BigDecimal.ONE);
+            accounts.deposit("t-1", BigDecimal.ONE);
+        } catch (RuntimeException e) {
+            tm.rollback();
+            throw e;
+        }
+        tm.commit();
+
+        // then
+        assertThat(sequenceNumbers("t-1")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(store.sequences().cached("t-1")).isEqualTo(4);
+    }
+
+    @Test
+    void aRowWrittenBehindTheCachesBackCostsOneRetryAndNoGap() {
+        // given: the cache knows 2; another writer appends 3
+        accounts.open("w-1", "Wes", BigDecimal.ZERO);
+        accounts.deposit("w-1", BigDecimal.ONE);
+        rows.update("INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, payload, metadata, is_new,"
+                + " occurred_on) VALUES ('w-1', 3, 'bank.DepositMoney', '{}', '{}', false, CURRENT_TIMESTAMP)");
+        int conflictsBefore = conflicts.conflicts();
+
+        // when
+        accounts.deposit("w-1", BigDecimal.ONE);
+
+        // then: the first attempt claimed 3 and failed on the key; the bus's retry read 3 and wrote 4
+        assertThat(conflicts.conflicts() - conflictsBefore).isEqualTo(1);
+        assertThat(sequenceNumbers("w-1")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(store.sequences().cached("w-1")).isEqualTo(4);
+    }
+
+    @Test
+    void twoApplicationsWritingTheSameEntityKeepOneGaplessLog() {
+        // given: a second container with its own stores (and so its own cache) on the same database
+        try (WeldContainer other = db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class)
+                .containerId("sequence-cache-other-" + kind()).initialize()) {
+            AccountAggregate elsewhere = other.select(AccountAggregate.class).get();
+            accounts.open("m-1", "Mo", BigDecimal.ZERO);
+            int conflictsBefore = conflicts.conflicts();
+
+            // when: each deposits in turn, so each one's remembered number is always out of date
+            for (int i = 0; i < 5; i++) {
+                elsewhere.deposit("m-1", BigDecimal.ONE);
+                accounts.deposit("m-1", BigDecimal.ONE);
+            }
+            assertThat(conflicts.conflicts() - conflictsBefore).as("one stale claim per deposit here, each retried")
+                    .isEqualTo(5);
+        }
+
+        // then
+        assertThat(sequenceNumbers("m-1")).containsExactlyElementsOf(LongStream.rangeClosed(1, 11).boxed().toList());
+        assertThat(rows.value("SELECT balance FROM bank_account_summary WHERE id = 'm-1'"))
+                .satisfies(balance -> assertThat(((BigDecimal) balance).longValueExact()).isEqualTo(10));
+    }
+
+    private List<Long> sequenceNumbers(String entityId) {
+        return rows.query("SELECT sequence_no FROM sourceflow_command WHERE entity_id = ? ORDER BY sequence_no", entityId)
+                .stream().map(r -> ((Number) r.get(0)).longValue()).toList();
+    }
+}
