@@ -1,5 +1,6 @@
 package io.sourceflow.jpa;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,8 +14,14 @@ import java.util.Objects;
  * One row of the command log ({@code sourceflow_command}): a command of one entity under its
  * sequence number. The primary key {@code (entity_id, sequence_no)} is the guard that lets only
  * one writer claim a sequence number.
+ *
+ * <p>Not kept in the provider's shared cache: rows are only ever written, and read back as plain
+ * values ({@link CommandPages}), never by key, so caching each new row would only cost a merge per
+ * command and a cache that grows with the log (EclipseLink's weak identity map, whose periodic
+ * clean-up runs under a lock that eight callers were seen waiting for).
  */
 @Entity
+@Cacheable(false)
 @Table(name = "sourceflow_command")
 @IdClass(CommandRow.Key.class)
 public class CommandRow {

@@ -57,4 +57,13 @@ abstract class RoundTripTests {
         LOG.info(() -> kind() + ": " + statements + " statements per deposit");
         assertThat(statements).isEqualTo(3);
     }
+
+    @Test
+    void logRowsStayOutOfTheSharedCache() {
+        // when
+        accounts.open("c-1", "Cat", BigDecimal.ONE);
+
+        // then
+        assertThat(db.entityManagerFactory().getCache().contains(CommandRow.class, new CommandRow.Key("c-1", 1))).isFalse();
+    }
 }
