@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AtomicityTests {
 
-    final TestDatabase db = TestDatabase.create(kind(), "atomicity_" + kind().name().toLowerCase());
+    final TestDatabase db = TestDatabase.create(kind(), "atomicity_" + kind().name().toLowerCase()
+            + (transactions() == TestDatabase.Transactions.XA ? "" : "_local"), transactions());
     final Rows rows = new Rows(db);
 
     @WeldSetup
@@ -42,6 +43,11 @@ abstract class AtomicityTests {
     CommandBus bus;
 
     abstract TestDatabase.Kind kind();
+
+    /** How the data source enlists connections; XA unless a subclass says otherwise. */
+    TestDatabase.Transactions transactions() {
+        return TestDatabase.Transactions.XA;
+    }
 
     @AfterAll
     void closeDatabase() throws Exception {

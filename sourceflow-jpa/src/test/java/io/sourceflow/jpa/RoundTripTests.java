@@ -27,7 +27,8 @@ abstract class RoundTripTests {
 
     private static final Logger LOG = Logger.getLogger(RoundTripTests.class.getName());
 
-    final TestDatabase db = TestDatabase.create(kind(), "round_trips_" + kind().name().toLowerCase());
+    final TestDatabase db = TestDatabase.create(kind(), "round_trips_" + kind().name().toLowerCase()
+            + (transactions() == TestDatabase.Transactions.XA ? "" : "_local"), transactions());
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class)).build();
@@ -36,6 +37,11 @@ abstract class RoundTripTests {
     AccountAggregate accounts;
 
     abstract TestDatabase.Kind kind();
+
+    /** How the data source enlists connections; XA unless a subclass says otherwise. */
+    TestDatabase.Transactions transactions() {
+        return TestDatabase.Transactions.XA;
+    }
 
     @AfterAll
     void closeDatabase() throws Exception {

@@ -3,41 +3,54 @@ package io.sourceflow.jpa.support;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.ConnectionPoolDataSource;
 import javax.sql.XADataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.common.BaseDataSource;
 import org.postgresql.xa.PGXADataSource;
 
-/** The XA data sources of the test databases. */
+/** The data sources of the test databases. */
 final class Drivers {
 
     private Drivers() {
     }
 
-    static XADataSource h2(String name) {
+    /** H2 in memory; its data source is both an XA and a pooled one. */
+    static JdbcDataSource h2(String name) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         return h2;
     }
 
-    /** A fresh schema named {@code name} in the test database; connections use it. */
+    /** A fresh schema named {@code name} in the test database; XA connections use it. */
     static XADataSource postgresql(String name) throws SQLException {
-        PGXADataSource admin = postgresql();
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+        return configure(new PGXADataSource(), freshSchema(name));
+    }
+
+    /** A fresh schema named {@code name} in the test database; pooled (non-XA) connections use it. */
+    static ConnectionPoolDataSource postgresqlPooled(String name) throws SQLException {
+        return configure(new PGConnectionPoolDataSource(), freshSchema(name));
+    }
+
+    private static String freshSchema(String name) throws SQLException {
+        try (Connection c = configure(new PGSimpleDataSource(), null).getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
             s.execute("CREATE SCHEMA " + name);
         }
-        PGXADataSource pg = postgresql();
-        pg.setCurrentSchema(name);
-        return pg;
+        return name;
     }
 
-    private static PGXADataSource postgresql() {
-        PGXADataSource pg = new PGXADataSource();
+    private static <T extends BaseDataSource> T configure(T pg, String schema) {
         pg.setServerNames(new String[] {System.getProperty("sourceflow.test.pg.host", "127.0.0.1")});
         pg.setPortNumbers(new int[] {Integer.getInteger("sourceflow.test.pg.port", 5432)});
         pg.setDatabaseName(System.getProperty("sourceflow.test.pg.database", "test"));
         pg.setUser(System.getProperty("sourceflow.test.pg.user", "postgres"));
         pg.setReWriteBatchedInserts(true);
+        if (schema != null) {
+            pg.setCurrentSchema(schema);
+        }
         // e.g. "-c log_min_duration_statement=0" to see a run's statements in the server log
         String options = System.getProperty("sourceflow.test.pg.options");
         if (options != null) {

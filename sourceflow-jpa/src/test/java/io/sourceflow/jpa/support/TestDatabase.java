@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import javax.sql.XADataSource;
 import org.jboss.weld.environment.se.Weld;
 
 /**
@@ -42,6 +41,17 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** How the JTA data source enlists its connections, as a server's data-source {@code type} chooses. */
+    public enum Transactions {
+        /** The driver's XA resource ({@code javax.sql.XADataSource}); one-phase commit when it is alone. */
+        XA,
+        /**
+         * The connection's local transaction as the last resource ({@code javax.sql.ConnectionPoolDataSource}),
+         * like the shipped Liberty PostgreSQL configuration.
+         */
+        LOCAL
+    }
+
     /** The classes of the JPA module's beans. */
     public static final Class<?>[] JPA_BEANS = {JpaContext.class, JpaCommandStore.class, JpaEntityStore.class,
         JpaViewModelStore.class, JsonBindingSerializer.class, FlushPerCommand.class};
@@ -50,9 +60,9 @@ public final class TestDatabase implements AutoCloseable {
     private final XaPool pool;
     private final EntityManagerFactory emf;
 
-    private TestDatabase(Kind kind, XADataSource xa) {
+    private TestDatabase(Kind kind, XaPool pool) {
         this.kind = kind;
-        this.pool = new XaPool(xa);
+        this.pool = pool;
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.jtaDataSource", pool);
         properties.put("eclipselink.target-server", NarayanaPlatform.class.getName());
@@ -67,13 +77,30 @@ public final class TestDatabase implements AutoCloseable {
      * @return the database
      */
     public static TestDatabase create(Kind kind, String name) {
+        return create(kind, name, Transactions.XA);
+    }
+
+    /**
+     * Creates the database and its tables, with a data source that enlists connections as asked.
+     *
+     * @param kind which database
+     * @param name a name unique to the test class (letters, digits, underscores)
+     * @param transactions XA or local transactions
+     * @return the database
+     */
+    public static TestDatabase create(Kind kind, String name, Transactions transactions) {
         try {
-            XADataSource xa = kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresql(name);
-            try (Connection c = xa.getXAConnection().getConnection()) {
+            XaPool pool;
+            if (transactions == Transactions.XA) {
+                pool = new XaPool(kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresql(name));
+            } else {
+                pool = new XaPool(kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresqlPooled(name));
+            }
+            try (Connection c = pool.getConnection()) {
                 run(c, "META-INF/sourceflow/ddl/" + kind.ddl + ".sql");
                 run(c, "ddl/test-tables.sql");
             }
-            return new TestDatabase(kind, xa);
+            return new TestDatabase(kind, pool);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
         }

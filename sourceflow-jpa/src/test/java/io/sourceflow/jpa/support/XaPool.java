@@ -19,22 +19,35 @@ import java.sql.Statement;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
+import javax.sql.PooledConnection;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 
 /**
- * What an application server's JTA data source does, for tests: a pool of XA connections where
- * the first connection a transaction asks for is enlisted with it and handed out again for the
- * rest of the transaction. With one resource Narayana commits in one phase, so PostgreSQL needs no
- * prepared transactions. Outside a transaction a connection is a plain auto-commit one.
+ * What an application server's JTA data source does, for tests: a pool of connections where the
+ * first connection a transaction asks for is enlisted with it and handed out again for the rest of
+ * the transaction. Outside a transaction a connection is a plain auto-commit one.
+ *
+ * <p>Two kinds, as a server's {@code dataSource} {@code type} chooses: over an {@link XADataSource}
+ * the driver's XA resource is enlisted (with one resource Narayana commits in one phase, so
+ * PostgreSQL needs no prepared transactions; PostgreSQL's driver opens each branch with its own
+ * {@code BEGIN}, one more round trip); over a {@link ConnectionPoolDataSource} the connection's
+ * local transaction is enlisted as Narayana's last resource (auto-commit off, commit or roll back
+ * at the end), as a server does for a non-XA data source such as the shipped Liberty PostgreSQL
+ * configuration.
  */
 public final class XaPool implements DataSource, AutoCloseable {
 
     private final XADataSource xa;
+    private final ConnectionPoolDataSource local;
     private final TransactionManager tm;
     private final TransactionSynchronizationRegistry tsr;
-    private final ConcurrentLinkedQueue<XAConnection> idle = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PooledConnection> idle = new ConcurrentLinkedQueue<>();
     private final Object key = new Object();
     private final AtomicLong executions = new AtomicLong();
 
@@ -42,7 +55,19 @@ public final class XaPool implements DataSource, AutoCloseable {
      * @param xa the driver's XA data source
      */
     public XaPool(XADataSource xa) {
+        this(xa, null);
+    }
+
+    /**
+     * @param local the driver's pooled (non-XA) data source, whose local transactions are enlisted
+     */
+    public XaPool(ConnectionPoolDataSource local) {
+        this(null, local);
+    }
+
+    private XaPool(XADataSource xa, ConnectionPoolDataSource local) {
         this.xa = xa;
+        this.local = local;
         this.tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
         this.tsr = new com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple();
     }
@@ -62,14 +87,14 @@ public final class XaPool implements DataSource, AutoCloseable {
         try {
             Transaction tx = tm.getTransaction();
             if (tx == null || tx.getStatus() != Status.STATUS_ACTIVE) {
-                XAConnection pooled = take();
+                PooledConnection pooled = take();
                 return handle(pooled.getConnection(), () -> idle.add(pooled));
             }
             Connection bound = (Connection) tsr.getResource(key);
             if (bound == null) {
-                XAConnection pooled = take();
+                PooledConnection pooled = take();
                 bound = pooled.getConnection();
-                tx.enlistResource(pooled.getXAResource());
+                tx.enlistResource(local == null ? ((XAConnection) pooled).getXAResource() : new LocalTransaction(bound));
                 tsr.putResource(key, bound);
                 tsr.registerInterposedSynchronization(new Release(pooled));
             }
@@ -79,9 +104,9 @@ public final class XaPool implements DataSource, AutoCloseable {
         }
     }
 
-    private XAConnection take() throws SQLException {
-        XAConnection pooled = idle.poll();
-        return pooled != null ? pooled : xa.getXAConnection();
+    private PooledConnection take() throws SQLException {
+        PooledConnection pooled = idle.poll();
+        return pooled != null ? pooled : xa != null ? xa.getXAConnection() : local.getPooledConnection();
     }
 
     /** A handle whose close gives the connection back instead of closing it; its statements are counted. */
@@ -122,7 +147,7 @@ public final class XaPool implements DataSource, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (XAConnection c = idle.poll(); c != null; c = idle.poll()) {
+        for (PooledConnection c = idle.poll(); c != null; c = idle.poll()) {
             c.close();
         }
     }
@@ -167,11 +192,96 @@ public final class XaPool implements DataSource, AutoCloseable {
         return false;
     }
 
+    /**
+     * A connection's local transaction as a JTA resource: Narayana's last resource, committed in
+     * one phase after any XA resources are prepared (only one such resource per transaction).
+     */
+    private static final class LocalTransaction implements com.arjuna.ats.jta.resources.LastResourceCommitOptimisation {
+        private final Connection connection;
+
+        LocalTransaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void start(Xid xid, int flags) throws XAException {
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw failure("Cannot begin a local transaction", e);
+            }
+        }
+
+        @Override
+        public void end(Xid xid, int flags) {
+            // the work stays on the connection until commit or rollback
+        }
+
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            XAException e = new XAException("A local transaction cannot be prepared; it commits last, in one phase");
+            e.errorCode = XAException.XAER_PROTO;
+            throw e;
+        }
+
+        @Override
+        public void commit(Xid xid, boolean onePhase) throws XAException {
+            try {
+                connection.commit();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw failure("Cannot commit the local transaction", e);
+            }
+        }
+
+        @Override
+        public void rollback(Xid xid) throws XAException {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw failure("Cannot roll back the local transaction", e);
+            }
+        }
+
+        @Override
+        public void forget(Xid xid) {
+            // nothing is remembered
+        }
+
+        @Override
+        public Xid[] recover(int flag) {
+            return new Xid[0];
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) {
+            return other == this;
+        }
+
+        @Override
+        public int getTransactionTimeout() {
+            return 0;
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) {
+            return false;
+        }
+
+        private static XAException failure(String message, SQLException cause) {
+            XAException e = new XAException(message + ": " + cause.getMessage());
+            e.errorCode = XAException.XAER_RMERR;
+            e.initCause(cause);
+            return e;
+        }
+    }
+
     /** Returns the transaction's connection to the pool once the transaction is over. */
     private final class Release implements Synchronization {
-        private final XAConnection pooled;
+        private final PooledConnection pooled;
 
-        Release(XAConnection pooled) {
+        Release(PooledConnection pooled) {
             this.pooled = pooled;
         }
 
