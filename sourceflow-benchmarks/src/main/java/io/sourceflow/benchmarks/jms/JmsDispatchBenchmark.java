@@ -75,6 +75,21 @@ public class JmsDispatchBenchmark {
     }
 
     /**
+     * One routed command through the bus inside a JTA transaction the caller begins and commits,
+     * as {@link #rawJms} does.
+     *
+     * @param jms the broker and server
+     * @param caller the caller
+     * @throws Exception when the transaction fails
+     */
+    @Benchmark
+    public void frameworkInCallersTransaction(JmsBroker jms, Caller caller) throws Exception {
+        caller.tm.begin();
+        jms.bus.publish(deposit(caller.entityId));
+        caller.tm.commit();
+    }
+
+    /**
      * One raw JMS send of the same message in a JTA transaction.
      *
      * @param jms the broker

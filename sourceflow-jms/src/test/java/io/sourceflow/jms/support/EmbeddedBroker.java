@@ -120,7 +120,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalArgumentException("No queue " + queue);
         }
         try {
-            return binding.deleteAllReferences();
+            long removed = binding.deleteAllReferences();
+            broker.getActiveMQServer().getStorageManager().waitOnOperations(30_000);
+            return removed;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot purge " + queue, e);
         }
