@@ -2,6 +2,7 @@ package io.sourceflow.benchmarks.jpa;
 
 import io.sourceflow.Metadata;
 import io.sourceflow.jpa.bank.BankAccount;
+import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,13 +25,24 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One deposit per transaction on PostgreSQL through the JPA stores (sequence claim, log insert,
- * entity update, view update, JTA commit) beside raw JDBC making the same three writes per local
- * transaction on the same data source. Each caller has its own account, so there are no conflicts.
- * Run with {@code -t 1} and {@code -t 8}.
+ * entity update, view update, JTA commit) beside raw JDBC making the same three writes per
+ * transaction on the same data source, twice: {@link #rawJdbcJta} the way application code in a
+ * server does it (a JTA transaction, the connection enlisted by the JTA data source: the same path
+ * SourceFlow takes) and {@link #rawJdbc} on a connection of its own in a local transaction (no JTA
+ * at all; with {@code -p transactions=XA} also one round trip fewer than the JTA paths, since the
+ * XA driver opens each branch with its own {@code BEGIN}). Each caller has its own account, so
+ * there are no conflicts. Run with {@code -t 1} and {@code -t 8}; on a machine shared with other
+ * work, {@link JpaStoreAlternation} runs the same three paths in turns for ratios that see the
+ * same load.
+ *
+ * <p>The warm-up is long on purpose: SourceFlow's path runs through several thousand methods (CDI
+ * proxies and interceptors, the JTA coordinator, EclipseLink, JSON-B) and, with eight callers on
+ * two cores, the JIT needs 40 to 60 seconds to compile it (raw JDBC: about ten); a 10-second
+ * warm-up measures SourceFlow half-interpreted.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 12, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-DObjectStoreEnvironmentBean.objectStoreDir=target/narayana",
     "-Dcom.arjuna.ats.arjuna.objectstore.objectStoreDir=target/narayana"})
@@ -97,6 +109,10 @@ public class JpaStoreBenchmark {
         }
 
         String body(long amount) {
+            return body(id, amount);
+        }
+
+        static String body(String id, long amount) {
             return "{\"accountName\":\"J\",\"balance\":" + amount + ",\"closed\":false,\"id\":\"" + id + "\"}";
         }
 
@@ -108,6 +124,47 @@ public class JpaStoreBenchmark {
         @TearDown(Level.Trial)
         public void close() throws SQLException {
             connection.close();
+        }
+    }
+
+    /** A raw JDBC caller in JTA transactions: its rows, and the statements it prepares per transaction. */
+    @State(Scope.Thread)
+    public static class JtaCaller {
+        static final String INSERT = "INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, payload,"
+                + " metadata, is_new, occurred_on) VALUES (?, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
+                + " FROM sourceflow_command WHERE entity_id = ?), ?, ?, ?, false, ?)";
+        static final String UPDATE_ENTITY = "UPDATE sourceflow_document SET body = ?, version = ?"
+                + " WHERE type_name = ? AND id = ? AND version = ?";
+        static final String UPDATE_VIEW = "UPDATE bank_account_summary SET balance = ?, transaction_count = ?,"
+                + " version = ? WHERE id = ? AND version = ?";
+
+        String id;
+        TransactionManager tm;
+        long version = 1;
+        long balance;
+
+        /**
+         * Inserts the caller's entity and view rows.
+         *
+         * @param bank the database
+         * @throws SQLException when the database fails
+         */
+        @Setup(Level.Trial)
+        public void open(PostgresBank bank) throws SQLException {
+            id = "jta-" + bank.callers.incrementAndGet();
+            tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+            try (Connection connection = bank.db.connect();
+                    PreparedStatement document = connection.prepareStatement(
+                    "INSERT INTO sourceflow_document (type_name, id, version, body) VALUES (?, ?, 1, ?)");
+                    PreparedStatement view = connection.prepareStatement("INSERT INTO bank_account_summary"
+                            + " (id, account_name, balance, transaction_count, closed, version) VALUES (?, 'J', 0, 0, false, 1)")) {
+                document.setString(1, BankAccount.class.getName());
+                document.setString(2, id);
+                document.setString(3, JdbcCaller.body(id, 0));
+                document.executeUpdate();
+                view.setString(1, id);
+                view.executeUpdate();
+            }
         }
     }
 
@@ -132,31 +189,71 @@ public class JpaStoreBenchmark {
      */
     @Benchmark
     public int rawJdbc(JdbcCaller caller) throws SQLException {
-        caller.balance++;
-        long next = caller.version + 1;
-        UUID messageId = Metadata.newId();
-        caller.insert.setString(1, caller.id);
-        caller.insert.setString(2, caller.id);
-        caller.insert.setString(3, "bank.DepositMoney");
-        caller.insert.setString(4, "{\"amount\":1,\"entity\":{\"id\":\"" + caller.id + "\",\"isNew\":false}}");
-        caller.insert.setString(5, "{\"correlationId\":\"" + messageId + "\",\"entityId\":\"" + caller.id
-                + "\",\"messageId\":\"" + messageId + "\",\"origin\":\"LOCAL\",\"properties\":{},\"replay\":false}");
-        caller.insert.setTimestamp(6, new Timestamp(System.currentTimeMillis()));
-        caller.insert.executeUpdate();
-        caller.updateEntity.setString(1, caller.body(caller.balance));
-        caller.updateEntity.setLong(2, next);
-        caller.updateEntity.setString(3, BankAccount.class.getName());
-        caller.updateEntity.setString(4, caller.id);
-        caller.updateEntity.setLong(5, caller.version);
-        caller.updateEntity.executeUpdate();
-        caller.updateView.setBigDecimal(1, BigDecimal.valueOf(caller.balance));
-        caller.updateView.setLong(2, caller.balance);
-        caller.updateView.setLong(3, next);
-        caller.updateView.setString(4, caller.id);
-        caller.updateView.setLong(5, caller.version);
-        int updated = caller.updateView.executeUpdate();
+        int updated = write(caller.id, caller.version, caller.balance + 1, caller.insert, caller.updateEntity,
+                caller.updateView);
         caller.connection.commit();
-        caller.version = next;
+        caller.balance++;
+        caller.version++;
+        return updated;
+    }
+
+    /**
+     * The same three writes with raw JDBC in a JTA transaction, on a connection from the JTA data
+     * source that SourceFlow's persistence unit uses.
+     *
+     * @param bank the database
+     * @param caller the caller
+     * @return the view's update count
+     * @throws Exception when the database or the transaction manager fails
+     */
+    @Benchmark
+    public int rawJdbcJta(PostgresBank bank, JtaCaller caller) throws Exception {
+        caller.tm.begin();
+        int updated;
+        try (Connection c = bank.db.dataSource().getConnection();
+                PreparedStatement insert = c.prepareStatement(JtaCaller.INSERT);
+                PreparedStatement updateEntity = c.prepareStatement(JtaCaller.UPDATE_ENTITY);
+                PreparedStatement updateView = c.prepareStatement(JtaCaller.UPDATE_VIEW)) {
+            updated = write(caller.id, caller.version, caller.balance + 1, insert, updateEntity, updateView);
+        } catch (SQLException | RuntimeException e) {
+            caller.tm.rollback();
+            throw e;
+        }
+        caller.tm.commit();
+        caller.balance++;
+        caller.version++;
+        return updated;
+    }
+
+    private static int write(String id, long version, long balance, PreparedStatement insert,
+            PreparedStatement updateEntity, PreparedStatement updateView) throws SQLException {
+        long next = version + 1;
+        UUID messageId = Metadata.newId();
+        insert.setString(1, id);
+        insert.setString(2, id);
+        insert.setString(3, "bank.DepositMoney");
+        insert.setString(4, "{\"amount\":1,\"entity\":{\"id\":\"" + id + "\",\"isNew\":false}}");
+        insert.setString(5, "{\"correlationId\":\"" + messageId + "\",\"entityId\":\"" + id
+                + "\",\"messageId\":\"" + messageId + "\",\"origin\":\"LOCAL\",\"properties\":{},\"replay\":false}");
+        insert.setTimestamp(6, new Timestamp(System.currentTimeMillis()));
+        insert.executeUpdate();
+        updateEntity.setString(1, JdbcCaller.body(id, balance));
+        updateEntity.setLong(2, next);
+        updateEntity.setString(3, BankAccount.class.getName());
+        updateEntity.setString(4, id);
+        updateEntity.setLong(5, version);
+        if (updateEntity.executeUpdate() != 1) {
+            throw new IllegalStateException("The entity row of " + id + " is not at version " + version);
+        }
+        updateView.setBigDecimal(1, BigDecimal.valueOf(balance));
+        updateView.setLong(2, balance);
+        updateView.setLong(3, next);
+        updateView.setString(4, id);
+        updateView.setLong(5, version);
+        int updated = updateView.executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("The view row of " + id + " is not at version " + version);
+        }
         return updated;
     }
 }

@@ -7,6 +7,7 @@ import io.sourceflow.jpa.support.TestDatabase;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -16,9 +17,16 @@ import org.openjdk.jmh.annotations.TearDown;
  * A fresh PostgreSQL schema with the JPA stores (Weld SE, Narayana, EclipseLink, the JTA pool of
  * sourceflow-jpa's test support) and the bank domain: the account is a JSON document, its view
  * ({@code AccountSummary}) a JPA entity, so a deposit writes the log, the entity and the view.
+ * {@link #transactions} picks how the pool enlists connections: {@code LOCAL} (default) as the
+ * shipped Liberty PostgreSQL data source does (a non-XA pooled data source, its local transaction
+ * the last resource), {@code XA} through the driver's XA resource ({@code -p transactions=XA}).
  */
 @State(Scope.Benchmark)
 public class PostgresBank {
+
+    /** {@code LOCAL} or {@code XA}: see {@link TestDatabase.Transactions}. */
+    @Param("LOCAL")
+    public String transactions;
 
     TestDatabase db;
     WeldContainer container;
@@ -28,7 +36,8 @@ public class PostgresBank {
     /** Creates the schema and starts the container. */
     @Setup(Level.Trial)
     public void start() {
-        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, "bench_jpa");
+        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, "bench_jpa",
+                TestDatabase.Transactions.valueOf(transactions));
         container = db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class).initialize();
         accounts = container.select(AccountAggregate.class).get();
     }
