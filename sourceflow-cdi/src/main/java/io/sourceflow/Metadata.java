@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param correlationId id shared by every message of one business transaction
  * @param causationId id of the message whose handling produced this one, or {@code null}
  * @param entityId id of the entity concerned, or {@code null} for an event raised outside a handler
- * @param sequenceNo the command's position in its entity's log (from 1), or 0 when not yet claimed
+ * @param sequenceNo the command's position in its entity's log (from 1), or 0 when not claimed
+ *     (not yet, or not here: a command forwarded to another application is logged there)
  * @param occurredOn when the message was created
  * @param replay {@code true} while the entity's log is being replayed
  * @param origin whether the message was created here or received from another server

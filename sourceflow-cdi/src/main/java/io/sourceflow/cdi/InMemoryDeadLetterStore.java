@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The default dead-letter store, in memory; writes of a failed unit of work are undone. */
+/** The default dead-letter store, in memory; writes of a failed unit of work or JTA transaction are undone. */
 @ApplicationScoped
 public class InMemoryDeadLetterStore implements DeadLetterStore {
 
@@ -46,16 +46,13 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
 
     private DeadLetter write(DeadLetter letter) {
         DeadLetter previous = letters.put(letter.id(), letter);
-        Unit unit = units.current();
-        if (unit != null) {
-            unit.onRollback(() -> {
-                if (previous == null) {
-                    letters.remove(letter.id(), letter);
-                } else {
-                    letters.put(previous.id(), previous);
-                }
-            });
-        }
+        units.undoOnFailure(() -> {
+            if (previous == null) {
+                letters.remove(letter.id(), letter);
+            } else {
+                letters.put(previous.id(), previous);
+            }
+        });
         return letter;
     }
 }

@@ -7,7 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The default inbox, in memory: what a failed unit of work recorded is forgotten again. */
+/**
+ * The default inbox, in memory: what a failed unit of work, or a JTA transaction that did not
+ * commit, recorded is forgotten again. It forgets everything when the application stops; use a
+ * persistent inbox (sourceflow-jpa's) across restarts.
+ */
 @ApplicationScoped
 public class InMemoryInbox implements Inbox {
 
@@ -20,9 +24,8 @@ public class InMemoryInbox implements Inbox {
     public boolean record(String consumer, UUID messageId) {
         String key = consumer + '/' + messageId;
         boolean first = processed.add(key);
-        Unit unit = units.current();
-        if (first && unit != null) {
-            unit.onRollback(() -> processed.remove(key));
+        if (first) {
+            units.undoOnFailure(() -> processed.remove(key));
         }
         return first;
     }

@@ -4,12 +4,21 @@ import io.sourceflow.Message;
 import io.sourceflow.MessageType;
 import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.spi.MessageTypes;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The alias registry: the message classes known at boot, by alias. */
+/**
+ * The alias registry: the message classes known at boot, by alias. Those are the message types of
+ * the handler methods and, for a handler of a sealed supertype, every permitted subtype (so that a
+ * transport can decode a subtype it receives); a non-sealed supertype's subtypes stay unknown.
+ */
 final class MessageAliases implements MessageTypes {
 
     private final Map<String, Class<? extends Message>> types;
@@ -20,8 +29,28 @@ final class MessageAliases implements MessageTypes {
         }
     };
 
-    MessageAliases(Collection<Class<? extends Message>> known) {
-        this.types = known.stream().distinct().collect(Collectors.toUnmodifiableMap(MessageAliases::aliasFor, Function.identity()));
+    MessageAliases(Collection<Class<? extends Message>> handled) {
+        this.types = withPermittedSubclasses(handled).stream()
+                .collect(Collectors.toUnmodifiableMap(MessageAliases::aliasFor, Function.identity()));
+    }
+
+    /**
+     * The handled message types plus, recursively, the permitted subclasses of the sealed ones.
+     *
+     * @param handled the message types of the handler methods
+     * @return the types to register, without repetition
+     */
+    @SuppressWarnings("unchecked")
+    static Set<Class<? extends Message>> withPermittedSubclasses(Collection<Class<? extends Message>> handled) {
+        Set<Class<? extends Message>> known = new LinkedHashSet<>();
+        Deque<Class<?>> pending = new ArrayDeque<>(handled);
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.pop();
+            if (known.add((Class<? extends Message>) type) && type.isSealed()) {
+                pending.addAll(Arrays.asList(type.getPermittedSubclasses()));
+            }
+        }
+        return known;
     }
 
     static String aliasFor(Class<?> type) {
@@ -48,5 +77,10 @@ final class MessageAliases implements MessageTypes {
                     + "'; known aliases: " + types.keySet());
         }
         return type;
+    }
+
+    @Override
+    public boolean isKnown(String alias) {
+        return types.containsKey(alias);
     }
 }

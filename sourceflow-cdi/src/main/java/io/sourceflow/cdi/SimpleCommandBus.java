@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * The command bus: claims the sequence number, appends to the log, then runs the command-dispatch
  * middleware and offers the command to every dispatcher, all on the caller's thread and in its
- * unit of work. Replays re-dispatch the logged commands without appending anything.
+ * unit of work. A command a dispatcher forwards to another application is not appended here (it is
+ * logged where it is handled). Replays re-dispatch the logged commands without appending anything.
  */
 final class SimpleCommandBus implements CommandBus {
 
@@ -32,6 +33,7 @@ final class SimpleCommandBus implements CommandBus {
     private final List<CommandDispatcher> dispatchers;
     private final Middleware.Next<Command> pipeline;
     private final ReplayReset reset;
+    private final ClassValue<Boolean> forwarded;
 
     SimpleCommandBus(CommandStore log, Units units, Telemetry telemetry, MessageTypes types,
             List<CommandDispatcher> dispatchers, List<? extends Middleware<Command>> middleware, ReplayReset reset) {
@@ -40,6 +42,13 @@ final class SimpleCommandBus implements CommandBus {
         this.telemetry = telemetry;
         this.types = types;
         this.dispatchers = Pipeline.byPriority(dispatchers);
+        this.forwarded = new ClassValue<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            protected Boolean computeValue(Class<?> type) {
+                return SimpleCommandBus.this.dispatchers.stream().anyMatch(d -> d.forwards((Class<? extends Command>) type));
+            }
+        };
         this.pipeline = Pipeline.<Command>chain(middleware, this::offer);
         this.reset = reset;
     }
@@ -83,9 +92,12 @@ final class SimpleCommandBus implements CommandBus {
     private Metadata appendAndDispatch(Envelope<? extends Command> envelope) {
         Telemetry.Step step = telemetry.begin(Telemetry.PUBLISH, envelope);
         try {
-            long sequenceNo = append(envelope);
-            step.sequenceNo(sequenceNo);
-            Envelope<? extends Command> logged = envelope.with(envelope.metadata().withSequenceNo(sequenceNo));
+            Envelope<? extends Command> logged = envelope;
+            if (envelope.metadata().isRemote() || !forwarded.get(envelope.message().getClass())) {
+                long sequenceNo = append(envelope);
+                step.sequenceNo(sequenceNo);
+                logged = envelope.with(envelope.metadata().withSequenceNo(sequenceNo));
+            }
             pipeline.proceed(logged);
             return logged.metadata();
         } catch (RuntimeException | Error e) {

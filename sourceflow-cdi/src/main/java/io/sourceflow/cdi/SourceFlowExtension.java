@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
 import io.sourceflow.EntityRef;
+import io.sourceflow.Message;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
 import jakarta.enterprise.context.Dependent;
@@ -112,9 +113,9 @@ public class SourceFlowExtension implements Extension {
     }
 
     private void checkAliases() {
-        Map<String, List<String>> byAlias = handlers.stream()
-                .map(HandlerMethod::messageType)
-                .distinct()
+        Map<String, List<String>> byAlias = MessageAliases.withPermittedSubclasses(handlers.stream()
+                        .<Class<? extends Message>>map(HandlerMethod::messageType).toList())
+                .stream()
                 .collect(Collectors.groupingBy(MessageAliases::aliasFor, TreeMap::new,
                         Collectors.mapping(type -> type.getName(), Collectors.toList())));
         byAlias.forEach((alias, types) -> {

@@ -1,6 +1,13 @@
 package io.sourceflow.cdi;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Optional;
 
 /**
  * Tracks the {@link Unit} of each thread. The unit begins with the outermost bus or queue call and
@@ -11,6 +18,13 @@ import jakarta.inject.Singleton;
 public class Units {
 
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
+
+    @Inject
+    @Any
+    Instance<TransactionSynchronizationRegistry> transactions;
+
+    /** The container's JTA, looked up on first need; empty without one (and in plain unit tests). */
+    private volatile Optional<TransactionSynchronizationRegistry> jta;
 
     /** The current thread's unit, or null when the thread is not processing a message. */
     Unit current() {
@@ -34,5 +48,43 @@ public class Units {
             units.remove();
             unit.finish(succeeded);
         }
+    }
+
+    /**
+     * Registers the undo of an in-memory write made by a store: it runs when the thread's unit of
+     * work fails or, outside one (a transport recording a received message before the bus starts
+     * its unit), when the caller's JTA transaction does not commit. Without either, the write stays.
+     */
+    void undoOnFailure(Runnable undo) {
+        Unit unit = units.get();
+        if (unit != null) {
+            unit.onRollback(undo);
+            return;
+        }
+        TransactionSynchronizationRegistry registry = jta().orElse(null);
+        if (Jta.active(registry)) {
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // the undo depends on the outcome only
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        undo.run();
+                    }
+                }
+            });
+        }
+    }
+
+    private Optional<TransactionSynchronizationRegistry> jta() {
+        Optional<TransactionSynchronizationRegistry> found = jta;
+        if (found == null) {
+            found = transactions == null ? Optional.empty() : Optional.ofNullable(Jta.registry(transactions));
+            jta = found;
+        }
+        return found;
     }
 }

@@ -5,9 +5,11 @@ import io.sourceflow.Envelope;
 import jakarta.enterprise.inject.spi.Prioritized;
 
 /**
- * Receives every published (and replayed) command, after its sequence number has been claimed, and
- * decides itself whether to act: the local dispatcher hands commands to sagas, a transport sends
- * the command types routed to it. A command type must be taken by exactly one dispatcher.
+ * Receives every published (and replayed) command and decides itself whether to act: the local
+ * dispatcher hands commands to sagas, a transport sends the command types routed to it. A command
+ * type must be taken by exactly one dispatcher. Commands handled here are offered after their
+ * sequence number has been claimed in this application's log; commands a dispatcher
+ * {@linkplain #forwards(Class) forwards} are not logged here (the receiving application logs them).
  */
 public interface CommandDispatcher extends Prioritized {
 
@@ -19,4 +21,18 @@ public interface CommandDispatcher extends Prioritized {
      * @return {@code true} when this dispatcher took the command
      */
     boolean dispatch(Envelope<? extends Command> envelope);
+
+    /**
+     * Whether this dispatcher sends the commands of a type to another application, which logs,
+     * sequences and handles them there. The bus asks before appending a command published here: a
+     * forwarded command is not appended to this application's log, and is offered with sequence
+     * number 0. A command that arrived from elsewhere ({@code metadata().isRemote()}) is always
+     * logged where it is handled, whatever this method says.
+     *
+     * @param type the command class
+     * @return {@code true} when commands of this type are sent elsewhere; {@code false} by default
+     */
+    default boolean forwards(Class<? extends Command> type) {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package io.sourceflow.spi;
 
 import io.sourceflow.Message;
+import io.sourceflow.UnknownMessageTypeException;
 
 /**
  * The registry of message type aliases, fixed at deployment: stores and transports write aliases
@@ -24,4 +25,20 @@ public interface MessageTypes {
      * @throws io.sourceflow.UnknownMessageTypeException when no class is registered under it
      */
     Class<? extends Message> typeOf(String alias);
+
+    /**
+     * Whether a class is registered under an alias: for a transport deciding, without an
+     * exception, whether a received type can be handled here.
+     *
+     * @param alias the alias
+     * @return {@code true} when {@link #typeOf(String)} would return a class
+     */
+    default boolean isKnown(String alias) {
+        try {
+            typeOf(alias);
+            return true;
+        } catch (UnknownMessageTypeException unknown) {
+            return false;
+        }
+    }
 }

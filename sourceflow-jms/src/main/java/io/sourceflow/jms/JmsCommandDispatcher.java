@@ -3,7 +3,6 @@ package io.sourceflow.jms;
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.Message;
-import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.spi.CommandDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -11,7 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Sends the command types routed by {@code sourceflow.jms.routed-commands} to the command queue,
- * in the caller's transaction, and takes them: they are not handled here. A command that arrived
+ * in the caller's transaction, and takes them: they are neither handled nor logged here (the
+ * receiving server logs and sequences them). A command that arrived
  * over JMS ({@code origin=REMOTE}) is never sent again, and during a replay nothing is sent (the
  * routed command is still taken, since the receiving server logged and handled it the first time).
  *
@@ -50,6 +50,12 @@ public class JmsCommandDispatcher implements CommandDispatcher {
         return PRIORITY;
     }
 
+    /** Routed command types are logged by the receiving server, not here. */
+    @Override
+    public boolean forwards(Class<? extends Command> type) {
+        return routed.get(type);
+    }
+
     @Override
     public boolean dispatch(Envelope<? extends Command> envelope) {
         if (envelope.metadata().isRemote() || !routed.get(envelope.message().getClass())) {
@@ -66,10 +72,6 @@ public class JmsCommandDispatcher implements CommandDispatcher {
      * types of local handlers, and only sagas handle commands.
      */
     private boolean handledLocally(String alias, Class<?> type) {
-        try {
-            return resources.types().typeOf(alias) == type;
-        } catch (UnknownMessageTypeException notLocal) {
-            return false;
-        }
+        return resources.types().isKnown(alias) && resources.types().typeOf(alias) == type;
     }
 }
