@@ -3,6 +3,7 @@ package io.sourceflow.sample.rest;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.Metadata;
 import io.sourceflow.sample.account.AccountAggregate;
+import io.sourceflow.sample.account.AccountSagaSwitch;
 import io.sourceflow.sample.account.AccountQueries;
 import io.sourceflow.sample.account.AccountView;
 import io.sourceflow.sample.rest.Requests.Activate;
@@ -36,7 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Bank accounts over REST. Each write sends one command through {@link AccountAggregate} (its own
  * transaction) and answers with the account's read model; the header {@value #SEQUENCE_HEADER}
- * carries the sequence number the command got.
+ * carries the sequence number the command got. On a server without the account saga
+ * ({@code sourceflow.sample.account-saga=false}) the command is sent to the server that has it, and
+ * a write answers {@code 202 Accepted} with the command's message id ({@link Accepted}) instead: the
+ * view here shows the change once that server's event arrives.
  *
  * <pre>
  * POST /api/accounts                      {"id":"a-1","accountName":"Jane","initialAmount":1000}
@@ -76,6 +80,10 @@ public class AccountResource {
     int maxPageSize;
 
     @Inject
+    @ConfigProperty(name = AccountSagaSwitch.KEY, defaultValue = "true")
+    boolean handledHere;
+
+    @Inject
     Validator validator;
 
     @Context
@@ -92,6 +100,9 @@ public class AccountResource {
         valid(body);
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         Metadata logged = accounts.open(id, body.accountName().strip(), body.initialAmount());
+        if (!handledHere) {
+            return accepted(id, logged);
+        }
         return Response.created(uriInfo.getAbsolutePathBuilder().path(id).build())
                 .header(SEQUENCE_HEADER, logged.sequenceNo())
                 .entity(account(id))
@@ -241,7 +252,26 @@ public class AccountResource {
     }
 
     private Response changed(String id, Metadata logged) {
+        if (!handledHere) {
+            return accepted(id, logged);
+        }
         return Response.ok(account(id)).header(SEQUENCE_HEADER, logged.sequenceNo()).build();
+    }
+
+    /** 202 with the command's ids and where the account's view will be. */
+    private Response accepted(String id, Metadata sent) {
+        return Response.accepted(new Accepted(sent.messageId().toString(), id))
+                .location(uriInfo.getBaseUriBuilder().path(AccountResource.class).path(id).build())
+                .build();
+    }
+
+    /**
+     * The answer to a command sent to another server.
+     *
+     * @param messageId the command's message id (it is logged under this id where it is handled)
+     * @param accountId the account it is for
+     */
+    public record Accepted(String messageId, String accountId) {
     }
 
     private AccountResponse account(String id) {

@@ -3,12 +3,15 @@ package io.sourceflow.sample.rest;
 import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.jms.TransportException;
 import io.sourceflow.sample.account.BusinessRuleException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -108,6 +111,13 @@ public record Problem(String type, String title, int status, String detail, List
         if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
             return of(Kind.CONFLICT, "Another request changed the account first; retry");
         }
+        if (t instanceof RedriveRefusedException) {
+            return of(Kind.CONFLICT, t.getMessage());
+        }
+        if (t instanceof TransportException || t instanceof JMSRuntimeException || t instanceof JMSException) {
+            return of(Kind.UNAVAILABLE, "The messaging system could not take the command; nothing was done, retry later: "
+                    + t.getMessage());
+        }
         if (t instanceof JsonbException || t instanceof JsonException) {
             return of(Kind.MALFORMED, "The request body is not valid JSON for this resource: " + t.getMessage());
         }
@@ -143,12 +153,14 @@ public record Problem(String type, String title, int status, String detail, List
         INVALID("invalid-request", "Invalid request", 400),
         /** No such account. */
         NOT_FOUND("not-found", "Not found", 404),
-        /** A concurrent change won, or the account already exists. */
+        /** A concurrent change won, the account already exists, or a dead letter was re-driven before. */
         CONFLICT("conflict", "Conflict", 409),
         /** A business rule rejected the command. */
         BUSINESS_RULE("business-rule", "Business rule violated", 422),
         /** Any other HTTP error (unknown path, method, media type). */
         HTTP("http", "HTTP error", 400),
+        /** The messaging system is unreachable (the server that handles the commands is down). */
+        UNAVAILABLE("unavailable", "Service unavailable", 503),
         /** An unexpected failure; details are in the server log only. */
         INTERNAL("internal", "Internal error", 500);
 

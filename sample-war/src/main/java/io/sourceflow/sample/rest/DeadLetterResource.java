@@ -1,0 +1,112 @@
+package io.sourceflow.sample.rest;
+
+import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.jms.DeadLetters;
+import io.sourceflow.spi.DeadLetter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The messages this server received but could not process ({@code sourceflow-jms} parks them after
+ * {@code sourceflow.jms.max-deliveries} failed deliveries), over REST:
+ *
+ * <pre>
+ * GET  /api/dead-letters?includeRedriven=false&amp;max=50   oldest first
+ * GET  /api/dead-letters/{id}                            one, with body, headers and error
+ * POST /api/dead-letters/{id}/redrive                    sends it again to where it came from
+ * </pre>
+ */
+@Path("dead-letters")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLetterResource {
+
+    /** The largest page {@link #list} returns. */
+    public static final int MAX_PAGE = 500;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    /**
+     * Lists dead letters, oldest first.
+     *
+     * @param includeRedriven {@code true} to include those already re-driven
+     * @param max page size, 1 to {@value #MAX_PAGE}; 50 by default
+     * @return the dead letters
+     */
+    @GET
+    public List<DeadLetterResponse> list(@QueryParam("includeRedriven") String includeRedriven,
+            @QueryParam("max") String max) {
+        return deadLetters.list(flag(includeRedriven), size(max)).stream().map(DeadLetterResponse::of).toList();
+    }
+
+    /**
+     * One dead letter.
+     *
+     * @param id its id
+     * @return it, with body, headers and error
+     */
+    @GET
+    @Path("{id}")
+    public DeadLetterResponse get(@PathParam("id") String id) {
+        return DeadLetterResponse.of(deadLetters.find(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Sends a dead letter again to the destination it came from, and marks it re-driven.
+     *
+     * @param id its id
+     * @return the dead letter, marked re-driven
+     */
+    @POST
+    @Path("{id}/redrive")
+    public DeadLetterResponse redrive(@PathParam("id") String id) {
+        DeadLetter letter;
+        try {
+            letter = deadLetters.redrive(id).orElseThrow(() -> notFound(id));
+        } catch (IllegalStateException redrivenBefore) {
+            throw new RedriveRefusedException(redrivenBefore.getMessage(), redrivenBefore);
+        }
+        return DeadLetterResponse.of(letter);
+    }
+
+    private static EntityNotFoundException notFound(String id) {
+        return new EntityNotFoundException("Dead letter '" + id + "' does not exist");
+    }
+
+    private static boolean flag(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadRequestException("Query parameter includeRedriven must be true or false, not '"
+                    + value + "'");
+        };
+    }
+
+    private static int size(String value) {
+        if (value == null || value.isBlank()) {
+            return 50;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || n > MAX_PAGE) {
+                throw new BadRequestException("Query parameter max must be between 1 and " + MAX_PAGE + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Query parameter max must be an integer, not '" + value + "'");
+        }
+    }
+}
