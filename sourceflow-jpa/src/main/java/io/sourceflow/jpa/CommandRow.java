@@ -4,6 +4,7 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
@@ -37,9 +38,11 @@ public class CommandRow {
     @Column(name = "type_alias", length = 255, nullable = false, updatable = false)
     private String typeAlias;
 
+    @Lob
     @Column(name = "payload", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String payload;
 
+    @Lob
     @Column(name = "metadata", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String metadata;
 

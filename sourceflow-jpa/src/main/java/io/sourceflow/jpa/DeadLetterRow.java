@@ -3,6 +3,7 @@ package io.sourceflow.jpa;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -34,12 +35,15 @@ public class DeadLetterRow {
     @Column(name = "entity_id", length = 255, updatable = false)
     private String entityId;
 
+    @Lob
     @Column(name = "body", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String body;
 
+    @Lob
     @Column(name = "headers", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String headers;
 
+    @Lob
     @Column(name = "error", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String error;
 

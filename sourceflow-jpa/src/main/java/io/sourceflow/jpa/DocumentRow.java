@@ -3,6 +3,7 @@ package io.sourceflow.jpa;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,6 +31,7 @@ public class DocumentRow {
     @Column(name = "version", nullable = false)
     private long version;
 
+    @Lob
     @Column(name = "body", length = JsonColumns.LENGTH, nullable = false)
     private String body;
 

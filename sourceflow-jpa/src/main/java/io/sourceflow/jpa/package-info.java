@@ -32,9 +32,14 @@
  * by the container, and needs no configuration in the common one-unit case.
  *
  * <h2>Schema</h2>
- * DDL for PostgreSQL, H2 and Derby ships in {@code META-INF/sourceflow/ddl/}. For development the
- * provider can create the tables instead ({@code jakarta.persistence.schema-generation.database.action}),
- * from the mapping or from the shipped script ({@code create-source=script}).
+ * DDL for PostgreSQL, H2 and Derby ships in {@code META-INF/sourceflow/ddl/}, one statement per line,
+ * each ending with {@code ;}, so that psql, ij, the providers' script runners or a plain
+ * line-by-line runner can execute it. For development the provider can create the tables instead
+ * ({@code jakarta.persistence.schema-generation.database.action}), from the mapping or from the
+ * shipped script ({@code create-source=script}). The JSON columns (payload, metadata, document
+ * body, dead-letter body, headers and error) are mapped {@code @Lob}, so generated tables use a
+ * large-object type ({@code CLOB} on Derby, whose {@code VARCHAR} stops at 32,672 characters, and
+ * on H2); the shipped DDL declares {@code CLOB} on Derby and H2 and {@code text} on PostgreSQL.
  *
  * <h2>Round trips per command</h2>
  * The reads of the entity and view models (served by the provider's shared cache where it has

@@ -129,6 +129,26 @@ abstract class TransportStoreTests {
     }
 
     @Test
+    void aDeadLetterLargerThanAVarcharRoundTrips() throws Exception {
+        // given: body, headers and error each beyond Derby's VARCHAR limit of 32,672 characters
+        String large = LargePayloadTests.text(40_000);
+        DeadLetter letter = new DeadLetter("large", UUID.randomUUID().toString(), "sourceflow.commands", "bank.DepositMoney",
+                "a-1", "{\"reason\":\"" + large + "\"}", Map.of("big", large), "boom: " + large, 5,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+
+        // when
+        inTransaction(() -> {
+            letters.park(letter);
+            return null;
+        });
+
+        // then
+        assertThat(letters.find("large")).contains(letter);
+        assertThat(((String) rows.value("SELECT body FROM sourceflow_dead_letter WHERE id = ?", "large"))).hasSize(
+                letter.body().length());
+    }
+
+    @Test
     void aDeadLetterParkedInARolledBackTransactionIsNotKept() throws Exception {
         // given
         tm.begin();

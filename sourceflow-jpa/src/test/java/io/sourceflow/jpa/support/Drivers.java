@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.XADataSource;
+import org.apache.derby.jdbc.EmbeddedXADataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,6 +23,14 @@ final class Drivers {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         return h2;
+    }
+
+    /** Derby in memory, a new database named {@code name}. */
+    static XADataSource derby(String name) {
+        EmbeddedXADataSource derby = new EmbeddedXADataSource();
+        derby.setDatabaseName("memory:" + name);
+        derby.setCreateDatabase("create");
+        return derby;
     }
 
     /** A fresh schema named {@code name} in the test database; XA connections use it. */

@@ -1,5 +1,6 @@
 package io.sourceflow.jpa.support;
 
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ public final class Rows {
             while (rs.next()) {
                 Object[] row = new Object[columns];
                 for (int i = 0; i < columns; i++) {
-                    row[i] = rs.getObject(i + 1);
+                    row[i] = text(rs.getObject(i + 1));
                 }
                 rows.add(Arrays.asList(row));
             }
@@ -70,6 +71,18 @@ public final class Rows {
             throw new IllegalStateException("Expected one value from " + sql + ", got " + rows);
         }
         return rows.get(0).get(0);
+    }
+
+    /** A CLOB (H2 and Derby return them for the JSON columns) as its text, for comparisons. */
+    private static Object text(Object value) throws SQLException {
+        if (value instanceof Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } finally {
+                clob.free();
+            }
+        }
+        return value;
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {

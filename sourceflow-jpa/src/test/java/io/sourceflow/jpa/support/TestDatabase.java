@@ -30,14 +30,18 @@ public final class TestDatabase implements AutoCloseable {
     /** The databases the tests run on. */
     public enum Kind {
         /** H2 in memory. */
-        H2("h2"),
+        H2("h2", "ddl/test-tables.sql"),
         /** The PostgreSQL on 127.0.0.1:5432, database {@code test}, one schema per test class. */
-        POSTGRESQL("postgresql");
+        POSTGRESQL("postgresql", "ddl/test-tables.sql"),
+        /** Derby in memory (embedded), as the sample's default server configuration; no UUID-keyed table. */
+        DERBY("derby", "ddl/test-tables-derby.sql");
 
         final String ddl;
+        final String testTables;
 
-        Kind(String ddl) {
+        Kind(String ddl, String testTables) {
             this.ddl = ddl;
+            this.testTables = testTables;
         }
     }
 
@@ -60,10 +64,13 @@ public final class TestDatabase implements AutoCloseable {
     private final XaPool pool;
     private final EntityManagerFactory emf;
 
-    private TestDatabase(Kind kind, XaPool pool) {
+    private TestDatabase(Kind kind, XaPool pool, boolean generateSchema) {
         this.kind = kind;
         this.pool = pool;
         Map<String, Object> properties = new HashMap<>();
+        if (generateSchema) {
+            properties.put("jakarta.persistence.schema-generation.database.action", "create");
+        }
         properties.put("jakarta.persistence.jtaDataSource", pool);
         properties.put("eclipselink.target-server", NarayanaPlatform.class.getName());
         this.emf = Persistence.createEntityManagerFactory("sourceflow", properties);
@@ -91,17 +98,40 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase create(Kind kind, String name, Transactions transactions) {
         try {
             XaPool pool;
-            if (transactions == Transactions.XA) {
+            if (kind == Kind.DERBY) {
+                pool = new XaPool(Drivers.derby(name));
+            } else if (transactions == Transactions.XA) {
                 pool = new XaPool(kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresql(name));
             } else {
                 pool = new XaPool(kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresqlPooled(name));
             }
             try (Connection c = pool.getConnection()) {
                 run(c, "META-INF/sourceflow/ddl/" + kind.ddl + ".sql");
-                run(c, "ddl/test-tables.sql");
+                run(c, kind.testTables);
             }
-            return new TestDatabase(kind, pool);
+            return new TestDatabase(kind, pool, false);
         } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
+        }
+    }
+
+    /**
+     * Creates an empty database whose tables the persistence provider generates from the mapping
+     * ({@code jakarta.persistence.schema-generation.database.action=create}), as in development.
+     *
+     * @param kind which database
+     * @param name a name unique to the test class (letters, digits, underscores)
+     * @return the database
+     */
+    public static TestDatabase generated(Kind kind, String name) {
+        try {
+            XaPool pool = new XaPool(switch (kind) {
+                case H2 -> Drivers.h2(name);
+                case POSTGRESQL -> Drivers.postgresql(name);
+                case DERBY -> Drivers.derby(name);
+            });
+            return new TestDatabase(kind, pool, true);
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
         }
     }
