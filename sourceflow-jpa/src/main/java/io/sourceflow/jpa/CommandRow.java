@@ -4,12 +4,13 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
 
 /**
  * One row of the command log ({@code sourceflow_command}): a command of one entity under its
@@ -39,10 +40,12 @@ public class CommandRow {
     private String typeAlias;
 
     @Lob
+    @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "payload", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String payload;
 
     @Lob
+    @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "metadata", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String metadata;
 

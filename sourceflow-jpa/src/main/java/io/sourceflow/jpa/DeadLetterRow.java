@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
 
 /**
  * A message that failed too often and was parked ({@code sourceflow_dead_letter}) instead of being
@@ -36,14 +37,17 @@ public class DeadLetterRow {
     private String entityId;
 
     @Lob
+    @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "body", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String body;
 
     @Lob
+    @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "headers", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String headers;
 
     @Lob
+    @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "error", length = JsonColumns.LENGTH, nullable = false, updatable = false)
     private String error;
 

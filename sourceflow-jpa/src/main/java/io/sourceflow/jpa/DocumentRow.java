@@ -3,12 +3,13 @@ package io.sourceflow.jpa;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
 
 /**
  * A saga entity or view model that is not a JPA entity, kept as JSON in
@@ -32,6 +33,7 @@ public class DocumentRow {
     private long version;
 
     @Lob
+    @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "body", length = JsonColumns.LENGTH, nullable = false)
     private String body;
 

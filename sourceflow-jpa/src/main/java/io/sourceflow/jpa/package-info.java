@@ -31,6 +31,10 @@
  * the container's management. The standard deployment-descriptor override keeps one unit, managed
  * by the container, and needs no configuration in the common one-unit case.
  *
+ * <p>The stores use only Jakarta Persistence; they are tested with EclipseLink (Open Liberty's
+ * provider) and with Hibernate ORM 6.6 (WildFly's). On Hibernate, enable its JDBC batching
+ * ({@code hibernate.jdbc.batch_size}) where the EclipseLink unit has {@code eclipselink.jdbc.batch-writing}.
+ *
  * <h2>Schema</h2>
  * DDL for PostgreSQL, H2 and Derby ships in {@code META-INF/sourceflow/ddl/}, one statement per line,
  * each ending with {@code ;}, so that psql, ij, the providers' script runners or a plain

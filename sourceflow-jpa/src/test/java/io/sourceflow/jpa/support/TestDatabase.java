@@ -72,7 +72,7 @@ public final class TestDatabase implements AutoCloseable {
             properties.put("jakarta.persistence.schema-generation.database.action", "create");
         }
         properties.put("jakarta.persistence.jtaDataSource", pool);
-        properties.put("eclipselink.target-server", NarayanaPlatform.class.getName());
+        properties.putAll(Provider.current().properties());
         this.emf = Persistence.createEntityManagerFactory("sourceflow", properties);
     }
 
