@@ -40,7 +40,10 @@
  * each ending with {@code ;}, so that psql, ij, the providers' script runners or a plain
  * line-by-line runner can execute it. For development the provider can create the tables instead
  * ({@code jakarta.persistence.schema-generation.database.action}), from the mapping or from the
- * shipped script ({@code create-source=script}). The JSON columns (payload, metadata, document
+ * shipped script ({@code create-source=script}, tested with EclipseLink and Hibernate on H2 and
+ * PostgreSQL). Derby rejects a statement that ends with {@code ;} and EclipseLink's script runner
+ * passes each line on as it is, so on Derby give it a copy without the terminators (the sample's
+ * {@code liberty-config/sql/derby-sourceflow.sql}) or run the shipped script with ij. The JSON columns (payload, metadata, document
  * body, dead-letter body, headers and error) are mapped {@code @Lob}, so generated tables use a
  * large-object type ({@code CLOB} on Derby, whose {@code VARCHAR} stops at 32,672 characters, and
  * on H2); the shipped DDL declares {@code CLOB} on Derby and H2 and {@code text} on PostgreSQL.

@@ -11,7 +11,7 @@ class DerbyGeneratedSchemaLargePayloadTest extends LargePayloadTests {
     }
 
     @Override
-    boolean generatedSchema() {
-        return true;
+    Schema schema() {
+        return Schema.GENERATED;
     }
 }

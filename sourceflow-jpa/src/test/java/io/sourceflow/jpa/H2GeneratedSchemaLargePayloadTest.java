@@ -11,7 +11,7 @@ class H2GeneratedSchemaLargePayloadTest extends LargePayloadTests {
     }
 
     @Override
-    boolean generatedSchema() {
-        return true;
+    Schema schema() {
+        return Schema.GENERATED;
     }
 }

@@ -11,7 +11,7 @@ class PostgresGeneratedSchemaLargePayloadTest extends LargePayloadTests {
     }
 
     @Override
-    boolean generatedSchema() {
-        return true;
+    Schema schema() {
+        return Schema.GENERATED;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * Watches a replay from inside it: counts the replayed envelopes and keeps only a weak reference
@@ -25,7 +24,7 @@ public class ReplayProbe implements CommandDispatchMiddleware {
 
     private final List<WeakReference<Command>> replayed = new ArrayList<>();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
-    private IntSupplier bound = () -> Integer.MAX_VALUE;
+    private int bound = Integer.MAX_VALUE;
 
     /** What a checkpoint saw. */
     record Checkpoint(int replayed, int reachable, long usedHeap) {
@@ -39,7 +38,7 @@ public class ReplayProbe implements CommandDispatchMiddleware {
     synchronized void reset(int bound) {
         replayed.clear();
         checkpoints.clear();
-        this.bound = () -> bound;
+        this.bound = bound;
     }
 
     @Override
@@ -56,7 +55,7 @@ public class ReplayProbe implements CommandDispatchMiddleware {
 
     private Checkpoint count() {
         int reachable = Integer.MAX_VALUE;
-        for (int i = 0; i < COLLECTIONS && reachable > bound.getAsInt(); i++) {
+        for (int i = 0; i < COLLECTIONS && reachable > bound; i++) {
             System.gc();
             reachable = (int) replayed.stream().filter(r -> r.get() != null).count();
         }

@@ -64,13 +64,10 @@ public final class TestDatabase implements AutoCloseable {
     private final XaPool pool;
     private final EntityManagerFactory emf;
 
-    private TestDatabase(Kind kind, XaPool pool, boolean generateSchema) {
+    private TestDatabase(Kind kind, XaPool pool, Map<String, Object> schemaGeneration) {
         this.kind = kind;
         this.pool = pool;
-        Map<String, Object> properties = new HashMap<>();
-        if (generateSchema) {
-            properties.put("jakarta.persistence.schema-generation.database.action", "create");
-        }
+        Map<String, Object> properties = new HashMap<>(schemaGeneration);
         properties.put("jakarta.persistence.jtaDataSource", pool);
         properties.putAll(Provider.current().properties());
         this.emf = Persistence.createEntityManagerFactory("sourceflow", properties);
@@ -109,7 +106,7 @@ public final class TestDatabase implements AutoCloseable {
                 run(c, "META-INF/sourceflow/ddl/" + kind.ddl + ".sql");
                 run(c, kind.testTables);
             }
-            return new TestDatabase(kind, pool, false);
+            return new TestDatabase(kind, pool, Map.of());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
         }
@@ -125,15 +122,43 @@ public final class TestDatabase implements AutoCloseable {
      */
     public static TestDatabase generated(Kind kind, String name) {
         try {
-            XaPool pool = new XaPool(switch (kind) {
-                case H2 -> Drivers.h2(name);
-                case POSTGRESQL -> Drivers.postgresql(name);
-                case DERBY -> Drivers.derby(name);
-            });
-            return new TestDatabase(kind, pool, true);
+            return new TestDatabase(kind, emptyPool(kind, name),
+                    Map.of("jakarta.persistence.schema-generation.database.action", "create"));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
         }
+    }
+
+    /**
+     * Creates a database whose SourceFlow tables the persistence provider creates by running the
+     * shipped DDL script ({@code create-source=script}), as the package documentation offers for
+     * development; the test entities' tables are made with JDBC.
+     *
+     * @param kind which database
+     * @param name a name unique to the test class (letters, digits, underscores)
+     * @return the database
+     */
+    public static TestDatabase scriptRunByProvider(Kind kind, String name) {
+        try {
+            XaPool pool = emptyPool(kind, name);
+            try (Connection c = pool.getConnection()) {
+                run(c, kind.testTables);
+            }
+            return new TestDatabase(kind, pool, Map.of(
+                    "jakarta.persistence.schema-generation.database.action", "create",
+                    "jakarta.persistence.schema-generation.create-source", "script",
+                    "jakarta.persistence.schema-generation.create-script-source", "META-INF/sourceflow/ddl/" + kind.ddl + ".sql"));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
+        }
+    }
+
+    private static XaPool emptyPool(Kind kind, String name) throws SQLException {
+        return new XaPool(switch (kind) {
+            case H2 -> Drivers.h2(name);
+            case POSTGRESQL -> Drivers.postgresql(name);
+            case DERBY -> Drivers.derby(name);
+        });
     }
 
     /** @return which database this is */
