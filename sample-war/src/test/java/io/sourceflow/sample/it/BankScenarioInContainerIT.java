@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The bank scenario inside the running Liberty server, against its JTA and the configured stores:
- * the sample WAR as built, plus this class, deployed next to the sample.
+ * The bank scenario inside the running server (Open Liberty or WildFly), against its JTA and the
+ * configured stores: the sample WAR as built, plus this class, deployed next to the sample.
  */
 @ExtendWith(ArquillianExtension.class)
 class BankScenarioInContainerIT {
@@ -61,15 +61,24 @@ class BankScenarioInContainerIT {
     @Inject
     UserTransaction transaction;
 
+    /**
+     * The sample WAR as built ({@code sample.war}, default {@code target/sourceflow-sample.war}) plus this
+     * class and AssertJ. On Open Liberty also the OpenTelemetry API: the test archive is deployed without
+     * {@code +third-party} API visibility. WildFly gives every deployment its own OpenTelemetry API
+     * ({@code sample.incontainer.opentelemetry-api=false}).
+     *
+     * @return the test archive
+     */
     @Deployment
     static WebArchive deployment() {
         WebArchive war = ShrinkWrap.create(ZipImporter.class, "sample-incontainer.war")
-                .importFrom(new File("target/sourceflow-sample.war"))
+                .importFrom(new File(System.getProperty("sample.war", "target/sourceflow-sample.war")))
                 .as(WebArchive.class);
-        return war.addClass(BankScenarioInContainerIT.class)
-                .addAsLibraries(jarOf(Assertions.class),
-                        // the test archive is deployed without +third-party API visibility
-                        jarOf(io.opentelemetry.api.OpenTelemetry.class), jarOf(io.opentelemetry.context.Context.class));
+        war.addClass(BankScenarioInContainerIT.class).addAsLibraries(jarOf(Assertions.class));
+        if (Boolean.parseBoolean(System.getProperty("sample.incontainer.opentelemetry-api", "true"))) {
+            war.addAsLibraries(jarOf(io.opentelemetry.api.OpenTelemetry.class), jarOf(io.opentelemetry.context.Context.class));
+        }
+        return war;
     }
 
     @Test

@@ -20,11 +20,18 @@ import java.util.Map;
 
 /**
  * The running sample server the REST tests talk to: {@code http://127.0.0.1:${sample.http.port}},
- * started by the build (see sample-war/pom.xml).
+ * started by the build (see sample-war/pom.xml and sample-wildfly/pom.xml). Its readiness is read
+ * from {@code sample.health.url} (default {@code /health/ready} on the HTTP port, as on Open Liberty;
+ * WildFly serves health on its management port).
  */
 public final class SampleServer {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * How long one request may take before it fails. Generous: it only stops a test that waits for a server that
+     * hangs, and on a loaded machine eight concurrent clients once needed more than a minute for one reply.
+     */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private SampleServer() {
     }
@@ -38,11 +45,22 @@ public final class SampleServer {
         return URI.create("http://127.0.0.1:" + System.getProperty("sample.http.port", "9080"));
     }
 
+    /**
+     * Where the server reports readiness.
+     *
+     * @return {@code sample.health.url}, or {@code /health/ready} on {@link #base()}
+     */
+    public static URI healthUrl() {
+        String url = System.getProperty("sample.health.url");
+        return url == null ? base().resolve("/health/ready") : URI.create(url);
+    }
+
     /** Waits until the sample reports ready (its database is reachable). */
     public static void awaitReady() {
-        await("sample ready at " + base()).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        URI health = healthUrl();
+        await("sample ready at " + health).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .ignoreException(UncheckedIOException.class)
-                .until(() -> get("/health/ready").status() == 200);
+                .until(() -> send(HttpRequest.newBuilder(health).GET(), Map.of()).status() == 200);
     }
 
     /**
@@ -90,14 +108,14 @@ public final class SampleServer {
     public static Reply send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("SourceFlow-Sequence-No").map(Long::valueOf).orElse(0L),
                     response.body());
         } catch (ConnectException e) {
-            throw new UncheckedIOException("Sample server not reachable at " + base(), e);
+            throw new UncheckedIOException("Sample server not reachable at " + request.build().uri(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One REST call yields the framework's spans as descendants of Liberty's REST span, read back from
- * what the server exports (its Zipkin exporter, received by {@link ZipkinCollector}).
+ * One REST call yields the framework's spans as descendants of the server's REST span, read back from
+ * what the server exports (Liberty's Zipkin exporter or WildFly's OTLP exporter, received by
+ * {@link ZipkinCollector}).
  */
 class TelemetryIT {
 

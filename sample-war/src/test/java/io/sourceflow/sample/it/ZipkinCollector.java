@@ -20,9 +20,13 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Receives the spans the test server exports with its Zipkin exporter (JSON v2 over HTTP on
- * 127.0.0.1, port {@code sample.zipkin.port}) for the whole failsafe run, so that no export fails
- * while other tests run. Does nothing when the property is absent (unit tests).
+ * Receives the spans the test server exports, on 127.0.0.1, port {@code sample.zipkin.port}, for
+ * the whole failsafe run, so that no export fails while other tests run: Zipkin JSON v2 on
+ * {@code /api/v2/spans} (Open Liberty's Zipkin exporter) and OTLP over HTTP (protobuf) on
+ * {@code /v1/traces} (WildFly ships only the OTLP exporter), the latter turned into the same Zipkin
+ * v2 JSON shape ({@code traceId}, {@code id}, {@code parentId}, {@code name}, {@code kind},
+ * {@code tags}). Does nothing when the property is absent (unit tests). The port is released when
+ * the launcher session closes, whatever the tests did.
  */
 public final class ZipkinCollector implements LauncherSessionListener {
 
@@ -51,8 +55,15 @@ public final class ZipkinCollector implements LauncherSessionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for spans on 127.0.0.1:" + port, e);
         }
-        server.createContext("/api/v2/spans", this::receive);
-        server.start();
+        try {
+            server.createContext("/api/v2/spans", this::receive);
+            server.createContext("/v1/traces", this::receiveOtlp);
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop(0);
+            server = null;
+            throw e;
+        }
     }
 
     @Override
@@ -60,6 +71,25 @@ public final class ZipkinCollector implements LauncherSessionListener {
         if (server != null) {
             server.stop(0);
             server = null;
+        }
+    }
+
+    private void receiveOtlp(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            InputStream body = exchange.getRequestBody();
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                body = new GZIPInputStream(body);
+            }
+            try {
+                SPANS.addAll(OtlpSpans.read(body.readAllBytes()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Unreadable OTLP span export", e);
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
+            // an empty ExportTraceServiceResponse
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, -1);
         }
     }
 
