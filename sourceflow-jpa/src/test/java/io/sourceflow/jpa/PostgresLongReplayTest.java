@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.weld.junit5.EnableWeld;
@@ -112,7 +111,7 @@ class PostgresLongReplayTest {
                 insert.setString(5, metadata.replace(messageId, UUID.randomUUID().toString())
                         .replace("\"sequenceNo\":2", "\"sequenceNo\":" + n));
                 insert.setBoolean(6, false);
-                insert.setObject(7, second.get(3) instanceof Timestamp t ? t : second.get(3));
+                insert.setObject(7, second.get(3));
                 insert.addBatch();
                 if (n % 5_000 == 0 || n == last) {
                     insert.executeBatch();
