@@ -1,0 +1,80 @@
+package io.sourceflow.twoservers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sourceflow.twoservers.it.Databases.Account;
+import io.sourceflow.twoservers.it.Databases.Logged;
+import io.sourceflow.twoservers.it.Http.Reply;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A command posted to B is handled and logged on A; A's event updates B's view. */
+class CommandAcrossServersIT {
+
+    @BeforeAll
+    static void serversAreReady() {
+        Servers.awaitReady();
+    }
+
+    @Test
+    void commandPostedToBIsLoggedOnAAndShownByBsView() {
+        // given
+        String id = Accounts.newId("across");
+
+        // when
+        Reply opened = Accounts.open(id, "Jane Across", "100");
+        Reply deposited = Accounts.deposit(id, new BigDecimal("25.50"));
+
+        // then: B accepted both and names their message ids
+        assertThat(opened.status()).as("%s", opened).isEqualTo(202);
+        assertThat(deposited.status()).as("%s", deposited).isEqualTo(202);
+        String openId = opened.json().getString("messageId");
+        String depositId = deposited.json().getString("messageId");
+        // A logged them, in order, under those ids
+        await("A's log of " + id).atMost(Duration.ofMinutes(1)).until(() -> Databases.logOnA(id).size() == 2);
+        assertThat(Databases.logOnA(id)).containsExactly(new Logged(1, "bank.CreateAccount", openId),
+                new Logged(2, "bank.DepositMoney", depositId));
+        // B logged nothing: a forwarded command is logged where it is handled
+        assertThat(Databases.logOnB(id)).isEmpty();
+        // A's entity and B's view agree
+        Accounts.awaitView(id, 2);
+        Account expected = new Account(id, "Jane Across", new BigDecimal("125.5"), false);
+        assertThat(Databases.entityOnA(id)).contains(expected);
+        assertThat(Databases.viewOnB(id)).contains(expected);
+        JsonObject view = Http.get(Servers.b("/api/accounts/" + id)).json();
+        assertThat(view.getJsonNumber("currentBalance").bigDecimalValue()).isEqualByComparingTo("125.50");
+        assertThat(view.getJsonNumber("sequenceNo").longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateDeliveryIsSkippedByAsInbox() {
+        // given: an account, and a deposit command in the wire format, sent twice to A's queue
+        String id = Accounts.opened("duplicate", "10");
+        String messageId = UUID.randomUUID().toString();
+        String envelope = "{\"kind\":\"command\",\"type\":\"bank.DepositMoney\",\"metadata\":{\"correlationId\":\""
+                + messageId + "\",\"entityId\":\"" + id + "\",\"messageId\":\"" + messageId + "\",\"occurredOn\":\"" + Instant.now()
+                + "\",\"origin\":\"LOCAL\",\"properties\":{},\"replay\":false,\"sequenceNo\":0},\"payload\":{\"amount\":5,"
+                + "\"entity\":{\"id\":\"" + id + "\",\"isNew\":false}}}";
+
+        // when
+        Reply sent = Http.postText(Servers.a("/sourceflow-probe/probe/commands?copies=2&group=" + id), envelope);
+
+        // then: applied once; the next command lands right after it
+        assertThat(sent.status()).as("%s", sent).isEqualTo(204);
+        Reply next = Accounts.deposit(id, BigDecimal.ONE);
+        assertThat(next.status()).as("%s", next).isEqualTo(202);
+        Accounts.awaitView(id, 3);
+        List<Logged> log = Databases.logOnA(id);
+        assertThat(log).extracting(Logged::messageId).containsExactly(log.get(0).messageId(), messageId,
+                next.json().getString("messageId"));
+        assertThat(Databases.viewOnB(id)).map(Account::balance).contains(new BigDecimal("16"));
+        assertThat(Databases.entityOnA(id)).map(Account::balance).contains(new BigDecimal("16"));
+    }
+}
