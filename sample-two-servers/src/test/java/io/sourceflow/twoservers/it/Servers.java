@@ -58,6 +58,17 @@ final class Servers {
         awaitReady(a("/health/ready"));
     }
 
+    /**
+     * A server's current {@code messages.log}.
+     *
+     * @param server {@code "a"} or {@code "b"}
+     * @return its path
+     */
+    static Path log(String server) {
+        String name = server.equals("a") ? serverA() : System.getProperty("two.b.server", "sample-b");
+        return wlp().resolve("usr/servers/" + name + "/logs/messages.log");
+    }
+
     private static Path wlp() {
         return Path.of(System.getProperty("two.wlp.home", "target/liberty/wlp"));
     }
