@@ -6,7 +6,6 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
-import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -116,13 +114,12 @@ public class JmsInbound {
 
     /** The event's class, or null when it is not registered here: no local view or aggregate takes it. */
     private Class<? extends io.sourceflow.Message> eventTypeOrNull(EnvelopeCodec.Head head) {
-        try {
+        if (resources.types().isKnown(head.alias())) {
             return resources.codec().type(head);
-        } catch (UnknownMessageTypeException noLocalHandler) {
-            resources.telemetry().ignored();
-            LOG.log(Level.FINE, noLocalHandler, () -> head.describe() + " is taken by no local handler; skipped");
-            return null;
         }
+        resources.telemetry().ignored();
+        LOG.fine(() -> head.describe() + " is taken by no local handler; skipped");
+        return null;
     }
 
     private void hand(Envelope<?> envelope) {
