@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -124,9 +123,10 @@ public class AccountResource {
             @QueryParam("minBalance") String minBalance, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         AccountQueries.Criteria criteria = new AccountQueries.Criteria(
-                name == null || name.isBlank() ? null : name.strip(), bool("closed", closed), decimal("minBalance", minBalance));
-        int from = integer("first", first, 0, 0, Integer.MAX_VALUE);
-        int size = integer("max", max, Math.min(20, maxPageSize), 1, maxPageSize);
+                name == null || name.isBlank() ? null : name.strip(), QueryParameters.bool("closed", closed),
+                QueryParameters.decimal("minBalance", minBalance));
+        int from = QueryParameters.integer("first", first, 0, 0, Integer.MAX_VALUE);
+        int size = QueryParameters.integer("max", max, Math.min(20, maxPageSize), 1, maxPageSize);
         return queries.search(criteria, from, size).stream().map(AccountResponse::of).toList();
     }
 
@@ -277,44 +277,5 @@ public class AccountResource {
     private AccountResponse account(String id) {
         return view.get(id).map(AccountResponse::of)
                 .orElseThrow(() -> new EntityNotFoundException("Account '" + id + "' does not exist"));
-    }
-
-    private static Boolean bool(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip()) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new BadRequestException("Query parameter " + parameter + " must be true or false, not '"
-                    + value + "'");
-        };
-    }
-
-    private static BigDecimal decimal(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("Query parameter " + parameter + " must be a number, not '" + value + "'");
-        }
-    }
-
-    private static int integer(String parameter, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) {
-                throw new BadRequestException("Query parameter " + parameter + " must be between " + min + " and " + max
-                        + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("Query parameter " + parameter + " must be an integer, not '" + value + "'");
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.sourceflow.jms.DeadLetters;
 import io.sourceflow.spi.DeadLetter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,7 +45,9 @@ public class DeadLetterResource {
     @GET
     public List<DeadLetterResponse> list(@QueryParam("includeRedriven") String includeRedriven,
             @QueryParam("max") String max) {
-        return deadLetters.list(flag(includeRedriven), size(max)).stream().map(DeadLetterResponse::of).toList();
+        return deadLetters.list(
+                Boolean.TRUE.equals(QueryParameters.bool("includeRedriven", includeRedriven)),
+                QueryParameters.integer("max", max, 50, 1, MAX_PAGE)).stream().map(DeadLetterResponse::of).toList();
     }
 
     /**
@@ -81,32 +82,5 @@ public class DeadLetterResource {
 
     private static EntityNotFoundException notFound(String id) {
         return new EntityNotFoundException("Dead letter '" + id + "' does not exist");
-    }
-
-    private static boolean flag(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new BadRequestException("Query parameter includeRedriven must be true or false, not '"
-                    + value + "'");
-        };
-    }
-
-    private static int size(String value) {
-        if (value == null || value.isBlank()) {
-            return 50;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < 1 || n > MAX_PAGE) {
-                throw new BadRequestException("Query parameter max must be between 1 and " + MAX_PAGE + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("Query parameter max must be an integer, not '" + value + "'");
-        }
     }
 }

@@ -27,6 +27,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -63,7 +65,7 @@ class JmsInboundOnWildFlyIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "jms-inbound-it.war")
                 .addClass(JmsInboundOnWildFlyIT.class)
-                .addAsLibraries(jarOf(Assertions.class));
+                .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(Matcher.class));
     }
 
     @Test
@@ -198,21 +200,7 @@ class JmsInboundOnWildFlyIT {
 
     /** Polls until the condition holds; gives up after {@link #PATIENCE} (a bound for a broken server, not a measure). */
     private static <T> T await(String what, Supplier<T> probe, Predicate<T> condition) {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        T value = probe.get();
-        while (!condition.test(value)) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError(what + " still " + value + " after " + PATIENCE);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            value = probe.get();
-        }
-        return value;
+        return Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(probe::get, condition);
     }
 
     private static File jarOf(Class<?> type) {

@@ -1,0 +1,53 @@
+package io.sourceflow.sample.rest;
+
+import jakarta.ws.rs.BadRequestException;
+import java.math.BigDecimal;
+
+/**
+ * Reads optional query parameters of the sample's API: a blank or missing value gives the
+ * fallback, a malformed one a 400 problem naming the parameter and the value.
+ */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    static Boolean bool(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new BadRequestException("Query parameter " + parameter + " must be true or false, not '"
+                    + value + "'");
+        };
+    }
+
+    static BigDecimal decimal(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Query parameter " + parameter + " must be a number, not '" + value + "'");
+        }
+    }
+
+    static int integer(String parameter, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                throw new BadRequestException("Query parameter " + parameter + " must be between " + min + " and " + max
+                        + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Query parameter " + parameter + " must be an integer, not '" + value + "'");
+        }
+    }
+}
