@@ -1,5 +1,6 @@
 package io.sourceflow;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -22,11 +23,15 @@ import jakarta.inject.Inject;
  */
 public abstract class Aggregate<E> {
 
-    @Inject
-    CommandBus commands;
+    private CommandBus commands;
 
     /** For subclasses. */
     protected Aggregate() {
+    }
+
+    @Inject
+    void useRuntime(Instance<CommandBus> bus) {
+        commands = RuntimeBeans.require(bus, CommandBus.class, this);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.sourceflow;
 
-import io.sourceflow.spi.HandlerSupport;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -28,11 +28,17 @@ import jakarta.inject.Inject;
  */
 public abstract class Saga<E> {
 
-    @Inject
-    HandlerSupport support;
+    private CommandBus commands;
+    private EventQueue events;
 
     /** For subclasses. */
     protected Saga() {
+    }
+
+    @Inject
+    void useRuntime(Instance<CommandBus> bus, Instance<EventQueue> queue) {
+        commands = RuntimeBeans.require(bus, CommandBus.class, this);
+        events = RuntimeBeans.require(queue, EventQueue.class, this);
     }
 
     /**
@@ -53,7 +59,7 @@ public abstract class Saga<E> {
      * @param event the event
      */
     protected void raise(Event event) {
-        support.raise(event);
+        events.enqueue(event);
     }
 
     /**
@@ -63,6 +69,6 @@ public abstract class Saga<E> {
      * @param command the command
      */
     protected void publish(Command command) {
-        support.publish(command);
+        commands.publish(command);
     }
 }

@@ -1,6 +1,6 @@
 package io.sourceflow;
 
-import io.sourceflow.spi.ViewModelStore;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -24,13 +24,17 @@ import java.util.Optional;
  */
 public abstract class View<V> {
 
-    @Inject
-    ViewModelStore store;
+    private ViewModels store;
 
     private volatile Class<V> modelType;
 
     /** For subclasses. */
     protected View() {
+    }
+
+    @Inject
+    void useRuntime(Instance<ViewModels> models) {
+        store = RuntimeBeans.require(models, ViewModels.class, this);
     }
 
     /**

@@ -5,46 +5,53 @@ import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The {@link CommandBus} bean. Each call joins the caller's JTA transaction, or runs in a new one
- * when there is none and the container provides JTA (a plain call without JTA). When the bus
- * started the transaction itself and the work failed for a transient reason (a concurrency
- * conflict), it is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts} times.
- * Called from a handler, it joins the work under way directly.
+ * The {@link CommandBus} bean. Called from a handler method, a publish is deferred in the handler's
+ * {@link HandlerContext} (the bus publishes it once the handler's own work is done). Called from
+ * elsewhere, it goes to the runtime's bus, decorated, outermost first: {@link RetryingCommandBus}
+ * (a transient failure is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts}
+ * times, when the bus started the transaction), {@link TransactionalCommandBus} (the caller's JTA
+ * transaction or a new one), then the runtime's own chain (see {@link SourceFlowRuntime}).
  */
 @ApplicationScoped
 public class CdiCommandBus implements CommandBus {
 
     @Inject
+    CurrentHandler current;
+    @Inject
     SourceFlowRuntime runtime;
-
     @Inject
     TransactionalCommandBus transactional;
 
+    private CommandBus bus;
+
+    @PostConstruct
+    void compose() {
+        bus = runtime.retrying(transactional);
+    }
+
     @Override
     public Metadata publish(Command command) {
-        if (runtime.processing()) {
-            return runtime.bus().publish(command);
-        }
-        return runtime.retry().call(() -> transactional.publish(command));
+        HandlerContext handler = current.get();
+        return handler == null ? bus.publish(command) : handler.publish(command);
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
-        if (runtime.processing()) {
-            return runtime.bus().publish(envelope);
-        }
-        return runtime.retry().call(() -> transactional.publish(envelope));
+        HandlerContext handler = current.get();
+        return handler == null ? bus.publish(envelope) : handler.publish(envelope);
     }
 
     @Override
     public long replay(EntityRef entity) {
-        if (runtime.processing()) {
-            return runtime.bus().replay(entity);
+        if (current.get() != null) {
+            throw new IllegalStateException("Cannot replay entity '" + entity.id() + "' from inside a handler method:"
+                    + " a replay rebuilds entities and views that handlers are working on; start it from outside");
         }
-        return runtime.retry().call(() -> transactional.replay(entity));
+        return bus.replay(entity);
     }
 }

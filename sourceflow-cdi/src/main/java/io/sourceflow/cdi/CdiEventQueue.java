@@ -8,29 +8,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The {@link EventQueue} bean. Called from a handler it joins the work under way; called from
- * elsewhere it joins or starts a JTA transaction, like the bus.
+ * The {@link EventQueue} bean. Called from a handler method (a saga's {@code raise}), the event is
+ * deferred in the handler's {@link HandlerContext}; called from elsewhere, it joins or starts a JTA
+ * transaction ({@link TransactionalEventQueue}) and is delivered at once.
  */
 @ApplicationScoped
 public class CdiEventQueue implements EventQueue {
 
     @Inject
-    SourceFlowRuntime runtime;
-
+    CurrentHandler current;
     @Inject
     TransactionalEventQueue transactional;
 
     @Override
     public Metadata enqueue(Event event) {
-        return runtime.processing() ? runtime.queue().enqueue(event) : transactional.enqueue(event);
+        HandlerContext handler = current.get();
+        return handler == null ? transactional.enqueue(event) : handler.raise(event);
     }
 
     @Override
     public void enqueue(Envelope<? extends Event> envelope) {
-        if (runtime.processing()) {
-            runtime.queue().enqueue(envelope);
-        } else {
+        HandlerContext handler = current.get();
+        if (handler == null) {
             transactional.enqueue(envelope);
+        } else {
+            handler.raise(envelope);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,12 +23,23 @@ final class HandlerInspector {
         this.problems = problems;
     }
 
+    /**
+     * The handler methods of the bean class and its superclasses. A handler overridden lower in the
+     * hierarchy by a method that is itself annotated as a handler (and the bridge methods the
+     * compiler adds) is not a second handler: the most specific annotated declaration counts. An
+     * override without the annotation keeps the inherited handler (called virtually, so it runs).
+     */
     List<HandlerMethod> inspect() {
         List<HandlerMethod> found = new ArrayList<>();
+        List<Method> handlersBelow = new ArrayList<>();
         for (Class<?> c = bean.getBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
+                if (method.isBridge() || method.isSynthetic() || overridden(method, handlersBelow)) {
+                    continue;
+                }
                 HandlerKind kind = kindOf(method);
                 if (kind != null) {
+                    handlersBelow.add(method);
                     HandlerMethod handler = inspect(kind, method);
                     if (handler != null) {
                         found.add(handler);
@@ -36,6 +48,23 @@ final class HandlerInspector {
             }
         }
         return found;
+    }
+
+    /** Whether a method declared lower in the hierarchy overrides this one. */
+    private static boolean overridden(Method method, List<Method> lower) {
+        if (Modifier.isPrivate(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+            return false;
+        }
+        boolean packagePrivate = !Modifier.isPublic(method.getModifiers()) && !Modifier.isProtected(method.getModifiers());
+        for (Method other : lower) {
+            if (other.getName().equals(method.getName())
+                    && Arrays.equals(other.getParameterTypes(), method.getParameterTypes())
+                    && !Modifier.isPrivate(other.getModifiers()) && !Modifier.isStatic(other.getModifiers())
+                    && (!packagePrivate || other.getDeclaringClass().getPackage() == method.getDeclaringClass().getPackage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HandlerKind kindOf(Method method) {

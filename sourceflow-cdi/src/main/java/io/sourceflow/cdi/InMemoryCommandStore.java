@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The default command log, in memory and thread-safe. Appending to (or loading) an entity's log
  * locks that entity until the unit of work ends, the in-memory counterpart of the database's
  * unique-key lock: concurrent writers of one entity queue up, and a writer that waits longer than
- * the timeout gets a {@link ConcurrencyException}. A failed unit of work removes what it appended.
+ * the timeout gets a {@link ConcurrencyException}. A transaction that does not commit removes what
+ * it appended.
  * Nothing survives a restart; add {@code sourceflow-jpa} for a durable log.
  */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class InMemoryCommandStore implements CommandStore {
     private final ConcurrentHashMap<String, EntityLog> logs = new ConcurrentHashMap<>();
 
     @Inject
-    Units units;
+    UnitOfWork transaction;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
@@ -38,14 +39,12 @@ public class InMemoryCommandStore implements CommandStore {
         if (log == null) {
             log = logs.computeIfAbsent(entityId, EntityLog::new);
         }
-        lock(log, envelope);
+        boolean held = lock(log, envelope);
         List<Envelope<? extends Command>> commands = log.commands;
         commands.add(envelope);
         int sequenceNo = commands.size();
-        Unit unit = units.current();
-        if (unit != null) {
-            unit.onRollback(() -> commands.remove(sequenceNo - 1));
-        } else {
+        transaction.undoOnRollback(() -> commands.remove(sequenceNo - 1));
+        if (!held) {
             log.lock.unlock();
         }
         return sequenceNo;
@@ -57,15 +56,19 @@ public class InMemoryCommandStore implements CommandStore {
         if (log == null) {
             return Stream.empty();
         }
-        lock(log, null);
+        boolean held = lock(log, null);
         List<Envelope<? extends Command>> commands = new ArrayList<>(log.commands);
-        if (units.current() == null) {
+        if (!held) {
             log.lock.unlock();
         }
         return IntStream.range(0, commands.size()).mapToObj(i -> logged(commands.get(i), i + 1));
     }
 
-    private void lock(EntityLog log, Envelope<?> appending) {
+    /**
+     * Locks the entity; returns true when the transaction now holds the lock until it ends (after
+     * its undo actions have run), false when there is none and the caller releases it.
+     */
+    private boolean lock(EntityLog log, Envelope<?> appending) {
         try {
             if (!log.lock.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ConcurrencyException("Entity '" + log.entityId + "' stayed locked by another writer for "
@@ -75,10 +78,7 @@ public class InMemoryCommandStore implements CommandStore {
             Thread.currentThread().interrupt();
             throw new ConcurrencyException("Interrupted while waiting to lock entity '" + log.entityId + "'", e);
         }
-        Unit unit = units.current();
-        if (unit != null) {
-            unit.hold(log.lock);
-        }
+        return transaction.holdUntilEnd(log.lock);
     }
 
     private static Envelope<Command> logged(Envelope<? extends Command> envelope, long sequenceNo) {

@@ -18,7 +18,7 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
     private final Map<String, DeadLetter> letters = new ConcurrentHashMap<>();
 
     @Inject
-    Units units;
+    UnitOfWork transaction;
 
     @Override
     public void park(DeadLetter letter) {
@@ -46,7 +46,7 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
 
     private DeadLetter write(DeadLetter letter) {
         DeadLetter previous = letters.put(letter.id(), letter);
-        units.undoOnFailure(() -> {
+        transaction.undoOnRollback(() -> {
             if (previous == null) {
                 letters.remove(letter.id(), letter);
             } else {

@@ -18,14 +18,14 @@ public class InMemoryInbox implements Inbox {
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
 
     @Inject
-    Units units;
+    UnitOfWork transaction;
 
     @Override
     public boolean record(String consumer, UUID messageId) {
         String key = consumer + '/' + messageId;
         boolean first = processed.add(key);
         if (first) {
-            units.undoOnFailure(() -> processed.remove(key));
+            transaction.undoOnRollback(() -> processed.remove(key));
         }
         return first;
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Objects by type and id in memory, thread-safe. Writes made in a unit of work that fails are
- * undone. {@code find} hands out a shallow copy of a mutable object (see {@link ShallowCopy}), so
+ * Objects by type and id in memory, thread-safe. Writes made in a transaction (JTA, or the bus's
+ * own unit without JTA) that does not commit are undone. {@code find} hands out a shallow copy of a mutable object (see {@link ShallowCopy}), so
  * changes made to it count only once it is persisted; records and other immutable values are
  * shared as they are.
  */
@@ -18,7 +18,7 @@ abstract class InMemoryKeyedStore implements KeyedStore {
     private final ShallowCopy copies = new ShallowCopy();
 
     @Inject
-    Units units;
+    UnitOfWork transaction;
 
     @Override
     public <T> Optional<T> find(Class<T> type, String id) {
@@ -48,15 +48,12 @@ abstract class InMemoryKeyedStore implements KeyedStore {
     }
 
     private void whenUndone(Map<String, Object> objects, String id, Object previous, Object written) {
-        Unit unit = units.current();
-        if (unit != null) {
-            unit.onRollback(() -> {
-                if (previous == null) {
-                    objects.remove(id, written);
-                } else {
-                    objects.put(id, previous);
-                }
-            });
-        }
+        transaction.undoOnRollback(() -> {
+            if (previous == null) {
+                objects.remove(id, written);
+            } else {
+                objects.put(id, previous);
+            }
+        });
     }
 }

@@ -27,7 +27,7 @@ final class OpenTelemetryTelemetry implements Telemetry {
     static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("sourceflow.event.type");
     static final AttributeKey<String> ENTITY_ID = AttributeKey.stringKey("sourceflow.entity.id");
     static final AttributeKey<Long> SEQUENCE_NO = AttributeKey.longKey("sourceflow.sequence.no");
-    static final AttributeKey<Boolean> REPLAY = AttributeKey.booleanKey("sourceflow.replay");
+    static final AttributeKey<Boolean> REPLAY_FLAG = AttributeKey.booleanKey("sourceflow.replay");
     static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("sourceflow.message.id");
 
     private final Tracer tracer;
@@ -62,7 +62,7 @@ final class OpenTelemetryTelemetry implements Telemetry {
         String type = types.aliasOf(message.getClass());
         SpanBuilder builder = tracer.spanBuilder(operation)
                 .setAttribute(command ? COMMAND_TYPE : EVENT_TYPE, type)
-                .setAttribute(REPLAY, metadata.replay())
+                .setAttribute(REPLAY_FLAG, metadata.replay())
                 .setAttribute(MESSAGE_ID, metadata.messageId().toString());
         if (metadata.entityId() != null) {
             builder.setAttribute(ENTITY_ID, metadata.entityId());
@@ -76,6 +76,12 @@ final class OpenTelemetryTelemetry implements Telemetry {
             published.add(1, attributes);
         }
         return new Traced(span, span.makeCurrent(), HANDLE.equals(operation) ? attributes : null);
+    }
+
+    @Override
+    public Step beginReplay(String entityId) {
+        Span span = tracer.spanBuilder(REPLAY).setAttribute(ENTITY_ID, entityId).setAttribute(REPLAY_FLAG, true).startSpan();
+        return new Traced(span, span.makeCurrent(), null);
     }
 
     /** A span, made current until it ends; handler steps also record duration and outcome. */

@@ -5,177 +5,94 @@ import io.sourceflow.CommandBus;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
+import io.sourceflow.Event;
 import io.sourceflow.Metadata;
-import io.sourceflow.NoHandlerException;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
+import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.KeyedStore;
-import io.sourceflow.spi.Middleware;
-import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.Outcome;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The command bus: claims the sequence number, appends to the log, then runs the command-dispatch
- * middleware and offers the command to every dispatcher, all on the caller's thread and in its
- * unit of work. A command a dispatcher forwards to another application is not appended here (it is
- * logged where it is handled). Replays re-dispatch the logged commands without appending anything.
+ * The command bus, top to bottom on the caller's thread: claim the sequence number by appending
+ * the command to the log, hand it to the dispatchers, then deliver the events its handler deferred
+ * to the event dispatchers and publish the commands it deferred, each the same way, depth first.
+ * Dispatchers return what their handlers deferred; none calls back into the bus. A command a
+ * dispatcher forwards to another application is not appended here (it is logged where it is
+ * handled). A replay re-dispatches the logged commands, marked replayed, appending nothing.
  */
 final class SimpleCommandBus implements CommandBus {
 
     private final CommandStore log;
-    private final Units units;
-    private final Telemetry telemetry;
-    private final MessageTypes types;
-    private final List<CommandDispatcher> dispatchers;
-    private final Middleware.Next<Command> pipeline;
+    private final CommandDispatcher commands;
+    private final EventDispatcher events;
     private final ReplayReset reset;
     private final ClassValue<Boolean> forwarded;
 
-    SimpleCommandBus(CommandStore log, Units units, Telemetry telemetry, MessageTypes types,
-            List<CommandDispatcher> dispatchers, List<? extends Middleware<Command>> middleware, ReplayReset reset) {
+    SimpleCommandBus(CommandStore log, CommandDispatcher commands, EventDispatcher events, ReplayReset reset) {
         this.log = log;
-        this.units = units;
-        this.telemetry = telemetry;
-        this.types = types;
-        this.dispatchers = Pipeline.byPriority(dispatchers);
+        this.commands = commands;
+        this.events = events;
+        this.reset = reset;
         this.forwarded = new ClassValue<>() {
             @Override
             @SuppressWarnings("unchecked")
             protected Boolean computeValue(Class<?> type) {
-                return SimpleCommandBus.this.dispatchers.stream().anyMatch(d -> d.forwards((Class<? extends Command>) type));
+                return commands.forwards((Class<? extends Command>) type);
             }
         };
-        this.pipeline = Pipeline.<Command>chain(middleware, this::offer);
-        this.reset = reset;
     }
 
     @Override
     public Metadata publish(Command command) {
         Objects.requireNonNull(command, "command");
-        String entityId = command.entity().id();
-        Unit unit = units.current();
-        Metadata metadata = unit == null || unit.current == null
-                ? Metadata.create(entityId)
-                : unit.current.metadata().next(entityId, 0);
-        return publish(new Envelope<>(command, metadata));
+        return publish(new Envelope<>(command, Metadata.create(command.entity().id())));
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
         Objects.requireNonNull(envelope, "envelope");
         String entityId = envelope.message().entity().id();
-        Envelope<? extends Command> target = entityId.equals(envelope.metadata().entityId())
+        Envelope<? extends Command> logged = entityId.equals(envelope.metadata().entityId())
                 ? envelope
                 : envelope.with(envelope.metadata().withEntityId(entityId));
-        Unit unit = units.begin();
-        boolean succeeded = false;
-        try {
-            Metadata result = target.metadata();
-            if (unit.replaying) {
-                result = target.metadata().withReplay(true);
-            } else if (unit.inSagaHandler) {
-                unit.deferCommand(target);
-            } else {
-                result = appendAndDispatch(target);
-            }
-            succeeded = true;
-            return result;
-        } finally {
-            units.end(unit, succeeded);
+        if (logged.metadata().isRemote() || !forwarded.get(logged.message().getClass())) {
+            logged = logged.with(logged.metadata().withSequenceNo(log.append(logged)));
         }
+        follow(commands.dispatch(logged));
+        return logged.metadata();
     }
 
-    private Metadata appendAndDispatch(Envelope<? extends Command> envelope) {
-        Telemetry.Step step = telemetry.begin(Telemetry.PUBLISH, envelope);
-        try {
-            Envelope<? extends Command> logged = envelope;
-            if (envelope.metadata().isRemote() || !forwarded.get(envelope.message().getClass())) {
-                long sequenceNo = append(envelope);
-                step.sequenceNo(sequenceNo);
-                logged = envelope.with(envelope.metadata().withSequenceNo(sequenceNo));
-            }
-            pipeline.proceed(logged);
-            return logged.metadata();
-        } catch (RuntimeException | Error e) {
-            step.failed(e);
-            throw e;
-        } finally {
-            step.end();
+    /** Delivers the deferred events, then publishes the deferred commands. */
+    void follow(Outcome outcome) {
+        for (Envelope<? extends Event> event : outcome.events()) {
+            follow(events.dispatch(event));
         }
-    }
-
-    private long append(Envelope<? extends Command> envelope) {
-        Telemetry.Step step = telemetry.begin(Telemetry.APPEND, envelope);
-        try {
-            long sequenceNo = log.append(envelope);
-            step.sequenceNo(sequenceNo);
-            return sequenceNo;
-        } catch (RuntimeException | Error e) {
-            step.failed(e);
-            throw e;
-        } finally {
-            step.end();
-        }
-    }
-
-    /** The end of the middleware chain: every dispatcher is offered the command; one must take it. */
-    private void offer(Envelope<? extends Command> envelope) {
-        boolean taken = false;
-        for (CommandDispatcher dispatcher : dispatchers) {
-            taken |= dispatcher.dispatch(envelope);
-        }
-        if (!taken) {
-            Class<? extends Command> type = envelope.message().getClass();
-            throw new NoHandlerException("No handler for command " + type.getName() + " (alias '" + types.aliasOf(type)
-                    + "') for entity '" + envelope.metadata().entityId() + "' #" + envelope.metadata().sequenceNo()
-                    + ": no saga here handles it and no dispatcher routes it elsewhere");
+        for (Envelope<? extends Command> command : outcome.commands()) {
+            publish(command);
         }
     }
 
     @Override
     public long replay(EntityRef entity) {
         Objects.requireNonNull(entity, "entity");
-        Unit unit = units.begin();
-        boolean succeeded = false;
-        boolean wasReplaying = unit.replaying;
-        try (Stream<Envelope<Command>> commands = log.load(entity.id())) {
-            long count = replay(entity, commands.iterator(), unit);
-            succeeded = true;
-            return count;
-        } finally {
-            unit.replaying = wasReplaying;
-            units.end(unit, succeeded);
-        }
-    }
-
-    private long replay(EntityRef entity, Iterator<Envelope<Command>> commands, Unit unit) {
-        if (!commands.hasNext()) {
-            throw new EntityNotFoundException("Cannot replay entity '" + entity.id() + "': it has no logged command");
-        }
-        reset.reset(entity.id());
-        unit.replaying = true;
-        long count = 0;
-        Telemetry.Step step = Telemetry.Step.NONE;
-        try {
-            while (commands.hasNext()) {
-                Envelope<Command> logged = commands.next();
-                Envelope<Command> replayed = logged.with(logged.metadata().withReplay(true));
-                if (count == 0) {
-                    step = telemetry.begin(Telemetry.REPLAY, replayed);
-                }
-                pipeline.proceed(replayed);
+        try (Stream<Envelope<Command>> logged = log.load(entity.id())) {
+            Iterator<Envelope<Command>> commandsInOrder = logged.iterator();
+            if (!commandsInOrder.hasNext()) {
+                throw new EntityNotFoundException("Cannot replay entity '" + entity.id() + "': it has no logged command");
+            }
+            reset.reset(entity.id());
+            long count = 0;
+            while (commandsInOrder.hasNext()) {
+                Envelope<Command> command = commandsInOrder.next();
+                follow(commands.dispatch(command.with(command.metadata().withReplay(true))));
                 count++;
             }
             return count;
-        } catch (RuntimeException | Error e) {
-            step.failed(e);
-            throw e;
-        } finally {
-            step.end();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
+import io.sourceflow.Command;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Message;
 import io.sourceflow.Saga;
@@ -8,6 +9,8 @@ import io.sourceflow.View;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -20,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,11 +39,13 @@ public class SourceFlowExtension implements Extension {
 
     /** The runtime's own beans, added by the extension so that the jar needs no beans.xml. */
     private static final List<Class<?>> RUNTIME_BEANS = List.of(SourceFlowRuntime.class, CdiCommandBus.class,
-            TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, DirectHandlerSupport.class, MessageTypesProducer.class, Units.class, InMemoryCommandStore.class,
+            TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, MessageTypesProducer.class, CurrentHandler.class, UnitOfWork.class, InMemoryCommandStore.class,
             InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class);
 
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();
+    /** The command types local sagas handle, by handler, kept until the dispatchers can be asked. */
+    private Map<Class<? extends Command>, String> sagaCommands = new LinkedHashMap<>();
 
     void addRuntime(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : RUNTIME_BEANS) {
@@ -71,6 +77,8 @@ public class SourceFlowExtension implements Extension {
         checkOneSagaPerCommand();
         checkAliases();
         problems.forEach(p -> event.addDefinitionError(new DefinitionException("SourceFlow: " + p)));
+        handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA)
+                .forEach(h -> sagaCommands.put(h.messageType().asSubclass(Command.class), h.describe()));
         if (problems.isEmpty()) {
             List<HandlerMethod> found = List.copyOf(handlers);
             event.addBean()
@@ -81,6 +89,16 @@ public class SourceFlowExtension implements Extension {
         }
         handlers = null;
         problems = null;
+    }
+
+    /** Refuses a dispatcher that forwards a command type a local saga handles (see {@link DispatcherOverlap}). */
+    void checkOneDispatcherPerCommand(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        Map<Class<? extends Command>, String> local = sagaCommands;
+        sagaCommands = null;
+        if (local != null) {
+            DispatcherOverlap.find(local, beanManager)
+                    .forEach(problem -> event.addDeploymentProblem(new DeploymentException("SourceFlow: " + problem)));
+        }
     }
 
     private void checkEntityFactory(HandlerMethod saga) {

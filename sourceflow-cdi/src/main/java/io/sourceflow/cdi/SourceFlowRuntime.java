@@ -21,14 +21,18 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wires the plain runtime classes together once, from the handler registry, the store beans, the
- * dispatcher and middleware beans, and OpenTelemetry when the container provides it. A
- * {@code @Singleton}, so the thin beans reach it without a client proxy.
+ * Composes the runtime once, at start-up, from the handler registry, the store beans, the
+ * dispatcher and middleware beans, and OpenTelemetry when the container provides it. A published
+ * command goes, outermost first, through {@link RetryingCommandBus} and the
+ * {@link TransactionalCommandBus} bean (added by {@link CdiCommandBus}), then
+ * {@link UnitOfWorkCommandBus}, {@link TracingCommandBus} and {@link SimpleCommandBus}, which appends
+ * to the (traced) log, offers the command to {@link CommandDispatchers} and follows up what the
+ * handlers deferred through {@link EventDispatchers}. Without telemetry no tracing decorator is
+ * added. A {@code @Singleton}, so the thin beans reach it without a client proxy.
  */
 @Singleton
 public class SourceFlowRuntime {
@@ -48,7 +52,9 @@ public class SourceFlowRuntime {
     @Inject
     BeanManager beanManager;
     @Inject
-    Units units;
+    UnitOfWork transaction;
+    @Inject
+    CurrentHandler current;
     @Inject
     @Any
     Instance<CommandDispatcher> commandDispatchers;
@@ -70,54 +76,59 @@ public class SourceFlowRuntime {
     @Inject
     @Any
     Instance<Config> config;
-    @Inject
-    @Any
-    Instance<TransactionSynchronizationRegistry> transactions;
 
     private CommandBus bus;
     private EventQueue queue;
-    private Retry retry;
+    private int maxAttempts;
 
     @PostConstruct
     void start() {
         MessageTypes types = registry.messageTypes();
-        CommandStore commandStore = Contextual.instance(commandStores, beanManager);
-        EntityStore entityStore = Contextual.instance(entityStores, beanManager);
-        ViewModelStore viewModelStore = Contextual.instance(viewModelStores, beanManager);
         Telemetry telemetry = Telemetries.find(beanManager, types);
-        List<EventDispatcher> events = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
-        events.add(new LocalEventDispatcher(registry, viewModelStore, units, telemetry,
+        boolean traced = telemetry != Telemetry.NONE;
+        EntityStore entities = Contextual.instance(entityStores, beanManager);
+        ViewModelStore views = Contextual.instance(viewModelStores, beanManager);
+        CommandStore log = Contextual.instance(commandStores, beanManager);
+
+        List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
+        eventTargets.add(new LocalEventDispatcher(registry, view -> new ViewProjection(view, views, current),
+                aggregate -> new AggregateSubscription(aggregate, current),
+                projection -> traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection,
                 middleware(eventSubscribeMiddleware)));
-        queue = new SimpleEventQueue(units, telemetry, events, middleware(eventDispatchMiddleware));
-        List<CommandDispatcher> commands = new ArrayList<>(Contextual.instances(commandDispatchers, beanManager));
-        commands.add(new LocalCommandDispatcher(registry, entityStore, units, telemetry, queue,
-                envelope -> bus.publish(envelope), middleware(commandSubscribeMiddleware)));
+        EventDispatcher events = new EventDispatchers(eventTargets, middleware(eventDispatchMiddleware));
+
+        CommandDispatcher sagas = new SagaDispatcher(registry, entities, current);
+        List<CommandDispatcher> commandTargets = new ArrayList<>(Contextual.instances(commandDispatchers, beanManager));
+        commandTargets.add(new LocalCommandDispatcher(registry,
+                traced ? new TracingCommandDispatcher(sagas, telemetry, Telemetry.HANDLE) : sagas,
+                middleware(commandSubscribeMiddleware)));
+        CommandDispatcher commands = new CommandDispatchers(commandTargets, middleware(commandDispatchMiddleware), types);
+
         SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(),
-                registry.viewModelTypes(), entityStore, viewModelStore);
-        bus = new SimpleCommandBus(commandStore, units, telemetry, types, commands,
-                middleware(commandDispatchMiddleware), reset);
-        TransactionSynchronizationRegistry registry = Jta.registry(transactions);
-        int maxAttempts = config.isResolvable()
+                registry.viewModelTypes(), entities, views);
+        SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
+                traced ? new TracingEventDispatcher(events, telemetry, Telemetry.ENQUEUE) : events, reset);
+        bus = new UnitOfWorkCommandBus(traced ? new TracingCommandBus(simple, telemetry) : simple, transaction);
+        queue = new UnitOfWorkEventQueue(new SimpleEventQueue(traced
+                ? new TracingEventDispatcher(events, telemetry, Telemetry.ENQUEUE) : events, simple), transaction);
+        maxAttempts = config.isResolvable()
                 ? config.get().getOptionalValue(MAX_ATTEMPTS, Integer.class).orElse(DEFAULT_MAX_ATTEMPTS)
                 : DEFAULT_MAX_ATTEMPTS;
-        retry = new Retry(maxAttempts, () -> units.current() != null || Jta.active(registry));
     }
 
-    Retry retry() {
-        return retry;
-    }
-
-    /** Whether the current thread is already processing a message (inside a handler). */
-    boolean processing() {
-        return units.current() != null;
-    }
-
+    /** The runtime's bus, in the current transaction (or a local unit of work without JTA). */
     CommandBus bus() {
         return bus;
     }
 
+    /** The runtime's event queue, in the current transaction (or a local unit of work without JTA). */
     EventQueue queue() {
         return queue;
+    }
+
+    /** A transactional bus that retries transient failures when it started the transaction itself. */
+    CommandBus retrying(CommandBus transactional) {
+        return new RetryingCommandBus(transactional, maxAttempts, transaction::active);
     }
 
     private <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {

@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.Command;
+import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
@@ -10,44 +11,30 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 /**
- * One attempt of the bus's work, in the caller's JTA transaction or a new one (when the container
- * provides JTA; a plain call otherwise). {@link CdiCommandBus} retries attempts. A {@code @Singleton}
- * so that it is called without a client proxy; it is never injected into user beans.
+ * The bus in the caller's JTA transaction or a new one (when the container provides JTA; a plain
+ * call otherwise). A bean only because the JTA interceptor applies to beans; {@code @Typed} so it is
+ * never injected where a {@link CommandBus} is asked for, and a {@code @Singleton} so that it is
+ * called without a client proxy. {@link RetryingCommandBus} decorates it.
  */
 @Singleton
 @Typed(TransactionalCommandBus.class)
 @Transactional(Transactional.TxType.REQUIRED)
-public class TransactionalCommandBus {
+public class TransactionalCommandBus implements CommandBus {
 
     @Inject
     SourceFlowRuntime runtime;
 
-    /**
-     * Publishes in a transaction.
-     *
-     * @param envelope the command and its metadata
-     * @return the logged metadata
-     */
+    @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
         return runtime.bus().publish(envelope);
     }
 
-    /**
-     * Publishes in a transaction.
-     *
-     * @param command the command
-     * @return the logged metadata
-     */
+    @Override
     public Metadata publish(Command command) {
         return runtime.bus().publish(command);
     }
 
-    /**
-     * Replays in a transaction.
-     *
-     * @param entity the entity
-     * @return the number of commands replayed
-     */
+    @Override
     public long replay(EntityRef entity) {
         return runtime.bus().replay(entity);
     }

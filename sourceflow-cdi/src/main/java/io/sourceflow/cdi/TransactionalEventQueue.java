@@ -2,36 +2,28 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Envelope;
 import io.sourceflow.Event;
+import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-/** Enqueues events in the caller's JTA transaction or a new one; see {@link CdiEventQueue}. */
+/** The event queue in the caller's JTA transaction or a new one; see {@link TransactionalCommandBus}. */
 @Singleton
 @Typed(TransactionalEventQueue.class)
 @Transactional(Transactional.TxType.REQUIRED)
-public class TransactionalEventQueue {
+public class TransactionalEventQueue implements EventQueue {
 
     @Inject
     SourceFlowRuntime runtime;
 
-    /**
-     * Enqueues in a transaction.
-     *
-     * @param event the event
-     * @return its metadata
-     */
+    @Override
     public Metadata enqueue(Event event) {
         return runtime.queue().enqueue(event);
     }
 
-    /**
-     * Enqueues in a transaction.
-     *
-     * @param envelope the event and its metadata
-     */
+    @Override
     public void enqueue(Envelope<? extends Event> envelope) {
         runtime.queue().enqueue(envelope);
     }

@@ -7,7 +7,9 @@ import jakarta.enterprise.inject.spi.Prioritized;
 /**
  * Receives every published (and replayed) command and decides itself whether to act: the local
  * dispatcher hands commands to sagas, a transport sends the command types routed to it. A command
- * type must be taken by exactly one dispatcher. Commands handled here are offered after their
+ * must be taken by exactly one dispatcher: a dispatcher that {@linkplain #forwards(Class) forwards}
+ * a type a local saga handles is a deployment error, and a second taker at run time fails the
+ * publish (the unit of work rolls back). Commands handled here are offered after their
  * sequence number has been claimed in this application's log; commands a dispatcher
  * {@linkplain #forwards(Class) forwards} are not logged here (the receiving application logs them).
  */
@@ -18,9 +20,10 @@ public interface CommandDispatcher extends Prioritized {
      *
      * @param envelope the command and its metadata (check {@code metadata().replay()} and
      *     {@code metadata().isRemote()} before sending anything elsewhere)
-     * @return {@code true} when this dispatcher took the command
+     * @return {@link Outcome#TAKEN} (or an outcome with what its handler deferred) when this
+     *     dispatcher took the command, {@link Outcome#DECLINED} when it leaves it to others
      */
-    boolean dispatch(Envelope<? extends Command> envelope);
+    Outcome dispatch(Envelope<? extends Command> envelope);
 
     /**
      * Whether this dispatcher sends the commands of a type to another application, which logs,

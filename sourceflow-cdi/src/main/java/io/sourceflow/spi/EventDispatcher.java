@@ -15,6 +15,8 @@ public interface EventDispatcher extends Prioritized {
      *
      * @param envelope the event and its metadata (check {@code metadata().replay()} and
      *     {@code metadata().isRemote()} before sending anything elsewhere)
+     * @return what the handlers it ran deferred ({@link Outcome#TAKEN} or {@link Outcome#DECLINED}
+     *     when nothing; events need no taker)
      */
-    void dispatch(Envelope<? extends Event> envelope);
+    Outcome dispatch(Envelope<? extends Event> envelope);
 }

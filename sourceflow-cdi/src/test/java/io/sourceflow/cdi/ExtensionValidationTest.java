@@ -62,7 +62,7 @@ class ExtensionValidationTest {
                 .contains("NoScopeView");
     }
 
-    private static String fullMessage(Throwable failure) {
+    static String fullMessage(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             text.append(t).append('\n');

@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.spi.DeadLetter;
 import java.time.Instant;
@@ -11,12 +12,12 @@ import org.junit.jupiter.api.Test;
 /** The in-memory inbox and dead-letter store: duplicates recognised, failed units forgotten. */
 class InMemoryTransportStoresTest {
 
-    private final Units units = new Units();
+    private final UnitOfWork transaction = new UnitOfWork();
 
     @Test
     void inboxRecognisesDuplicatesPerConsumer() {
         InMemoryInbox inbox = new InMemoryInbox();
-        inbox.units = units;
+        inbox.transaction = transaction;
         UUID id = UUID.randomUUID();
 
         assertThat(inbox.record("app-a", id)).isTrue();
@@ -27,12 +28,13 @@ class InMemoryTransportStoresTest {
     @Test
     void inboxForgetsWhatAFailedUnitRecorded() {
         InMemoryInbox inbox = new InMemoryInbox();
-        inbox.units = units;
+        inbox.transaction = transaction;
         UUID id = UUID.randomUUID();
 
-        Unit unit = units.begin();
-        assertThat(inbox.record("app", id)).isTrue();
-        units.end(unit, false);
+        assertThatThrownBy(() -> transaction.run(() -> {
+            assertThat(inbox.record("app", id)).isTrue();
+            throw new IllegalStateException("the unit fails");
+        })).hasMessage("the unit fails");
 
         assertThat(inbox.record("app", id)).isTrue();
     }
@@ -40,7 +42,7 @@ class InMemoryTransportStoresTest {
     @Test
     void deadLettersAreListedOldestFirstAndCanBeMarkedRedriven() {
         InMemoryDeadLetterStore store = new InMemoryDeadLetterStore();
-        store.units = units;
+        store.transaction = transaction;
         store.park(letter("b", Instant.parse("2026-01-02T00:00:00Z")));
         store.park(letter("a", Instant.parse("2026-01-01T00:00:00Z")));
 
@@ -55,11 +57,12 @@ class InMemoryTransportStoresTest {
     @Test
     void parkingInAFailedUnitIsUndone() {
         InMemoryDeadLetterStore store = new InMemoryDeadLetterStore();
-        store.units = units;
+        store.transaction = transaction;
 
-        Unit unit = units.begin();
-        store.park(letter("x", Instant.now()));
-        units.end(unit, false);
+        assertThatThrownBy(() -> transaction.run(() -> {
+            store.park(letter("x", Instant.now()));
+            throw new IllegalStateException("the unit fails");
+        })).hasMessage("the unit fails");
 
         assertThat(store.find("x")).isEmpty();
     }

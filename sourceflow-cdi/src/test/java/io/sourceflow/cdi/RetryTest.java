@@ -16,6 +16,7 @@ import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
+import io.sourceflow.spi.Outcome;
 import io.sourceflow.spi.ViewModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,14 +48,14 @@ class RetryTest {
         }
 
         @Override
-        public boolean dispatch(Envelope<? extends Command> envelope) {
+        public Outcome dispatch(Envelope<? extends Command> envelope) {
             if (envelope.message() instanceof DepositMoney) {
                 seen.incrementAndGet();
                 if (remaining.getAndDecrement() > 0) {
                     throw new ConcurrencyException("simulated conflict on " + envelope.describe());
                 }
             }
-            return false;
+            return Outcome.DECLINED;
         }
 
         @Override
@@ -113,20 +114,35 @@ class RetryTest {
 
     @Test
     void onlyTransientFailuresCount() {
-        assertThat(Retry.isTransient(new RuntimeException(new ConcurrencyException("x")))).isTrue();
-        assertThat(Retry.isTransient(new IllegalStateException("x"))).isFalse();
-        assertThat(Retry.isTransient(new io.sourceflow.NoHandlerException("x"))).isFalse();
+        assertThat(RetryingCommandBus.isTransient(new RuntimeException(new ConcurrencyException("x")))).isTrue();
+        assertThat(RetryingCommandBus.isTransient(new IllegalStateException("x"))).isFalse();
+        assertThat(RetryingCommandBus.isTransient(new io.sourceflow.NoHandlerException("x"))).isFalse();
     }
 
     @Test
     void workInsideTheCallersTransactionIsNotRetried() {
         AtomicInteger calls = new AtomicInteger();
-        Retry retry = new Retry(5, () -> true);
+        io.sourceflow.CommandBus failing = new io.sourceflow.CommandBus() {
+            @Override
+            public io.sourceflow.Metadata publish(Command command) {
+                calls.incrementAndGet();
+                throw new ConcurrencyException("conflict");
+            }
 
-        assertThatThrownBy(() -> retry.call(() -> {
-            calls.incrementAndGet();
-            throw new ConcurrencyException("conflict");
-        })).isInstanceOf(ConcurrencyException.class);
+            @Override
+            public io.sourceflow.Metadata publish(Envelope<? extends Command> envelope) {
+                return publish(envelope.message());
+            }
+
+            @Override
+            public long replay(EntityRef entity) {
+                return 0;
+            }
+        };
+        RetryingCommandBus retrying = new RetryingCommandBus(failing, 5, () -> true);
+
+        assertThatThrownBy(() -> retrying.publish(new DepositMoney(EntityRef.of("x-3"), BigDecimal.ONE)))
+                .isInstanceOf(ConcurrencyException.class);
         assertThat(calls).hasValue(1);
     }
 

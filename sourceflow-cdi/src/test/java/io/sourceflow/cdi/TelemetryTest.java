@@ -86,7 +86,7 @@ class TelemetryTest {
         SpanData handle = spans.get("sourceflow.command.handle");
         assertThat(handle).hasParent(publish).hasAttribute(AttributeKey.longKey("sourceflow.sequence.no"), 1L);
         SpanData enqueue = spans.get("sourceflow.event.enqueue");
-        assertThat(enqueue).hasParent(handle)
+        assertThat(enqueue).hasParent(publish)
                 .hasAttribute(AttributeKey.stringKey("sourceflow.event.type"), "bank.AccountCreated");
         assertThat(spans.get("sourceflow.event.project")).hasParent(enqueue)
                 .hasAttribute(AttributeKey.stringKey("sourceflow.entity.id"), "t-1");

@@ -17,6 +17,7 @@ import io.sourceflow.cdi.transport.Notices.Posted;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -49,12 +50,12 @@ class TransportSupportTest {
         }
 
         @Override
-        public boolean dispatch(Envelope<? extends Command> envelope) {
+        public Outcome dispatch(Envelope<? extends Command> envelope) {
             if (envelope.message() instanceof Notify) {
                 taken.add(envelope);
-                return true;
+                return Outcome.TAKEN;
             }
-            return false;
+            return Outcome.DECLINED;
         }
 
         @Override

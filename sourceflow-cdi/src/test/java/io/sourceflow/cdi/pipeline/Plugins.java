@@ -4,6 +4,7 @@ import io.sourceflow.Command;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Event;
+import io.sourceflow.spi.Outcome;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandSubscribeMiddleware;
@@ -125,9 +126,9 @@ public final class Plugins {
         Journal journal;
 
         @Override
-        public boolean dispatch(Envelope<? extends Command> envelope) {
+        public Outcome dispatch(Envelope<? extends Command> envelope) {
             journal.record("remote-commands", envelope);
-            return envelope.message() instanceof Routed;
+            return envelope.message() instanceof Routed ? Outcome.TAKEN : Outcome.DECLINED;
         }
 
         @Override
@@ -143,8 +144,9 @@ public final class Plugins {
         Journal journal;
 
         @Override
-        public void dispatch(Envelope<? extends Event> envelope) {
+        public Outcome dispatch(Envelope<? extends Event> envelope) {
             journal.record("remote-events", envelope);
+            return Outcome.DECLINED;
         }
 
         @Override

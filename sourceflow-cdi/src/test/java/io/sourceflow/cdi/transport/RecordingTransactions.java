@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A transaction synchronization registry for one test thread: a transaction is begun and completed
- * by the test, and the interposed synchronizations are told the outcome, as a JTA container does.
+ * by the test, and the interposed synchronizations are told the outcome, as a JTA container does;
+ * resources belong to one transaction.
  */
 @Singleton
 public class RecordingTransactions implements TransactionSynchronizationRegistry {
@@ -35,6 +36,7 @@ public class RecordingTransactions implements TransactionSynchronizationRegistry
         status = outcome;
         synchronizations.forEach(s -> s.afterCompletion(outcome));
         synchronizations.clear();
+        resources.clear();
         status = Status.STATUS_NO_TRANSACTION;
     }
 

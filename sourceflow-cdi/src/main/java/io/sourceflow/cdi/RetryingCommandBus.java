@@ -1,5 +1,10 @@
 package io.sourceflow.cdi;
 
+import io.sourceflow.Command;
+import io.sourceflow.CommandBus;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
+import io.sourceflow.Metadata;
 import io.sourceflow.SourceFlowException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -9,26 +14,43 @@ import java.util.logging.Logger;
 /**
  * Runs the bus's work again, in a new transaction, when it failed for a transient reason (a
  * {@link SourceFlowException#isTransient()} anywhere in the cause chain, such as a
- * {@link io.sourceflow.ConcurrencyException}), a bounded number of times. Only work whose
- * transaction the bus itself starts is retried; inside a caller's transaction or a handler the
- * failure propagates at once, since that transaction is already doomed.
+ * {@link io.sourceflow.ConcurrencyException}), a bounded number of times. It decorates the
+ * transactional bus, so each attempt is a transaction of its own; when the caller already owns a
+ * transaction, that transaction is doomed and the failure propagates at once.
  */
-final class Retry {
+final class RetryingCommandBus implements CommandBus {
 
-    private static final Logger LOG = Logger.getLogger(Retry.class.getName());
+    private static final Logger LOG = Logger.getLogger(RetryingCommandBus.class.getName());
 
+    private final CommandBus delegate;
     private final int maxAttempts;
     private final BooleanSupplier callerOwnsTransaction;
 
-    Retry(int maxAttempts, BooleanSupplier callerOwnsTransaction) {
+    RetryingCommandBus(CommandBus delegate, int maxAttempts, BooleanSupplier callerOwnsTransaction) {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("sourceflow.bus.max-attempts must be at least 1, not " + maxAttempts);
+            throw new IllegalArgumentException(SourceFlowRuntime.MAX_ATTEMPTS + " must be at least 1, not " + maxAttempts);
         }
+        this.delegate = delegate;
         this.maxAttempts = maxAttempts;
         this.callerOwnsTransaction = callerOwnsTransaction;
     }
 
-    <T> T call(Supplier<T> work) {
+    @Override
+    public Metadata publish(Command command) {
+        return call(() -> delegate.publish(command));
+    }
+
+    @Override
+    public Metadata publish(Envelope<? extends Command> envelope) {
+        return call(() -> delegate.publish(envelope));
+    }
+
+    @Override
+    public long replay(EntityRef entity) {
+        return call(() -> delegate.replay(entity));
+    }
+
+    private <T> T call(Supplier<T> work) {
         if (maxAttempts == 1 || callerOwnsTransaction.getAsBoolean()) {
             return work.get();
         }

@@ -1,0 +1,32 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.Command;
+import io.sourceflow.Envelope;
+import io.sourceflow.spi.CommandStore;
+import java.util.stream.Stream;
+
+/** Traces appends to the command log as {@value Telemetry#APPEND} spans. */
+final class TracingCommandStore implements CommandStore {
+
+    private final CommandStore delegate;
+    private final Telemetry telemetry;
+
+    TracingCommandStore(CommandStore delegate, Telemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public long append(Envelope<? extends Command> envelope) {
+        return Telemetry.run(telemetry.begin(Telemetry.APPEND, envelope), step -> {
+            long sequenceNo = delegate.append(envelope);
+            step.sequenceNo(sequenceNo);
+            return sequenceNo;
+        });
+    }
+
+    @Override
+    public Stream<Envelope<Command>> load(String entityId) {
+        return delegate.load(entityId);
+    }
+}

@@ -1,0 +1,106 @@
+package io.sourceflow.cdi;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+
+/**
+ * The transaction the in-memory stores follow. With JTA it is the caller's JTA transaction: the
+ * stores' undo actions and locks hang on one {@link LocalUnit} registered with it. Without JTA (plain
+ * Weld SE), the bus's outermost call runs in a {@link LocalUnit} of its own that ends with the call.
+ * That unit is bound to the thread for the same reason a JTA transaction is: the store SPI takes no
+ * transaction parameter. A {@code @Singleton}, injected as itself, with no client proxy.
+ */
+@Singleton
+public class UnitOfWork {
+
+    private final ThreadLocal<LocalUnit> local = new ThreadLocal<>();
+    private final Object resourceKey = new Object();
+
+    @Inject
+    @Any
+    Instance<TransactionSynchronizationRegistry> transactions;
+
+    /** The container's JTA, looked up on first need; empty without one. */
+    private volatile Optional<TransactionSynchronizationRegistry> jta;
+
+    /**
+     * Runs work in the current transaction: the caller's JTA transaction or local unit when there is
+     * one, otherwise a new local unit that keeps the work's in-memory writes only when it returns.
+     */
+    <T> T run(Supplier<T> work) {
+        if (active()) {
+            return work.get();
+        }
+        LocalUnit unit = new LocalUnit();
+        local.set(unit);
+        boolean succeeded = false;
+        try {
+            T result = work.get();
+            succeeded = true;
+            return result;
+        } finally {
+            local.remove();
+            unit.finish(succeeded);
+        }
+    }
+
+    /** Whether the thread runs in a JTA transaction or a local unit (the caller owns the transaction). */
+    boolean active() {
+        return local.get() != null || Jta.active(registry());
+    }
+
+    /** Runs the undo when the current transaction does not commit; without one, the write simply stays. */
+    void undoOnRollback(Runnable undo) {
+        LocalUnit unit = current();
+        if (unit != null) {
+            unit.onRollback(undo);
+        }
+    }
+
+    /**
+     * Keeps a lock the caller holds until the current transaction ends.
+     *
+     * @return false when there is no transaction, and the caller must release the lock itself
+     */
+    boolean holdUntilEnd(Lock lock) {
+        LocalUnit unit = current();
+        if (unit == null) {
+            return false;
+        }
+        unit.hold(lock);
+        return true;
+    }
+
+    private LocalUnit current() {
+        LocalUnit unit = local.get();
+        if (unit != null) {
+            return unit;
+        }
+        TransactionSynchronizationRegistry registry = registry();
+        if (!Jta.active(registry)) {
+            return null;
+        }
+        unit = (LocalUnit) registry.getResource(resourceKey);
+        if (unit == null) {
+            unit = new LocalUnit();
+            registry.putResource(resourceKey, unit);
+            registry.registerInterposedSynchronization(unit);
+        }
+        return unit;
+    }
+
+    private TransactionSynchronizationRegistry registry() {
+        Optional<TransactionSynchronizationRegistry> found = jta;
+        if (found == null) {
+            found = transactions == null ? Optional.empty() : Optional.ofNullable(Jta.registry(transactions));
+            jta = found;
+        }
+        return found.orElse(null);
+    }
+}
