@@ -209,7 +209,9 @@ class InboundTest {
                 .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(2));
         assertThat(server.get(DeadLetters.class).list(false, 100)).extracting(DeadLetter::id).doesNotContain(letter.id());
         assertThatThrownBy(() -> server.get(DeadLetters.class).redrive(letter.id()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("re-driven");
+                .isExactlyInstanceOf(DeadLetterAlreadyRedrivenException.class)
+                .hasMessageContaining(letter.id()).hasMessageContaining("re-driven")
+                .satisfies(e -> assertThat(((DeadLetterAlreadyRedrivenException) e).isTransient()).isFalse());
         assertThat(server.get(DeadLetters.class).redrive("no-such-letter")).isEmpty();
     }
 
