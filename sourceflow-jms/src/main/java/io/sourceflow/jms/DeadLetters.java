@@ -63,7 +63,7 @@ public class DeadLetters {
      *
      * @param id the dead letter's id
      * @return the dead letter, marked re-driven; empty when there is none with that id
-     * @throws IllegalStateException when it was re-driven before
+     * @throws DeadLetterAlreadyRedrivenException when it was re-driven before
      */
     public Optional<DeadLetter> redrive(String id) {
         Optional<DeadLetter> found = find(id);
@@ -72,7 +72,7 @@ public class DeadLetters {
         }
         DeadLetter letter = found.get();
         if (letter.redrivenOn() != null) {
-            throw new IllegalStateException("Dead letter " + id + " (message " + letter.messageId()
+            throw new DeadLetterAlreadyRedrivenException("Dead letter " + id + " (message " + letter.messageId()
                     + ") was re-driven on " + letter.redrivenOn());
         }
         boolean topic = letter.destination().equals(resources.settings().eventTopic());

@@ -9,6 +9,8 @@ import io.sourceflow.Command;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.Commands.CreateAccount;
 import io.sourceflow.jms.fixtures.Gated;
 import io.sourceflow.jms.fixtures.Gated.GatedDeposit;
 import io.sourceflow.jms.support.Closer;
@@ -18,8 +20,6 @@ import io.sourceflow.jms.support.TestTelemetry;
 import io.sourceflow.jms.support.TransactedConsumer;
 import io.sourceflow.jms.support.TransactedConsumer.Delivery;
 import io.sourceflow.jms.support.XaConnectionFactory;
-import io.sourceflow.jpa.bank.AccountSaga;
-import io.sourceflow.jpa.bank.Commands.CreateAccount;
 import io.sourceflow.jpa.bank.Faults.DepositThenFail;
 import io.sourceflow.jpa.bank.Faults.FaultySaga;
 import io.sourceflow.spi.DeadLetter;
@@ -209,7 +209,9 @@ class InboundTest {
                 .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(2));
         assertThat(server.get(DeadLetters.class).list(false, 100)).extracting(DeadLetter::id).doesNotContain(letter.id());
         assertThatThrownBy(() -> server.get(DeadLetters.class).redrive(letter.id()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("re-driven");
+                .isExactlyInstanceOf(DeadLetterAlreadyRedrivenException.class)
+                .hasMessageContaining(letter.id()).hasMessageContaining("re-driven")
+                .satisfies(e -> assertThat(((DeadLetterAlreadyRedrivenException) e).isTransient()).isFalse());
         assertThat(server.get(DeadLetters.class).redrive("no-such-letter")).isEmpty();
     }
 

@@ -10,13 +10,15 @@ import java.util.UUID;
 /**
  * What the stores need to know about a JPA entity class, worked out once from the metamodel: the
  * Java type of its {@code @Id}, to convert the framework's string ids, and its {@code @Version}
- * attribute, if any.
+ * attribute, if any: a field, or a property whose setter is resolved here too, so that a missing one
+ * is reported when the class is first seen rather than at its first merge.
  */
 final class EntityClass {
 
     private final Class<?> type;
     private final Class<?> idType;
     private final Member version;
+    private final Method versionSetter;
 
     EntityClass(EntityType<?> entity) {
         this.type = entity.getJavaType();
@@ -26,6 +28,7 @@ final class EntityClass {
         }
         this.idType = entity.getIdType().getJavaType();
         this.version = entity.hasVersionAttribute() ? versionMember(entity) : null;
+        this.versionSetter = version instanceof Method getter ? setter(type, getter) : null;
     }
 
     /** Converts a framework id to this entity's id type (Long, Integer, UUID or String). */
@@ -78,12 +81,26 @@ final class EntityClass {
         if (version instanceof Field f) {
             f.set(entity, value);
         } else {
-            Method getter = (Method) version;
-            String property = getter.getName().substring(getter.getName().startsWith("is") ? 2 : 3);
-            Method setter = getter.getDeclaringClass().getDeclaredMethod("set" + property, getter.getReturnType());
-            setter.setAccessible(true);
-            setter.invoke(entity, value);
+            versionSetter.invoke(entity, value);
         }
+    }
+
+    /** The setter of a {@code @Version} property, declared by the entity class or a superclass. */
+    private static Method setter(Class<?> type, Method getter) {
+        String property = getter.getName().substring(getter.getName().startsWith("is") ? 2 : 3);
+        String name = "set" + property;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method setter = c.getDeclaredMethod(name, getter.getReturnType());
+                setter.setAccessible(true);
+                return setter;
+            } catch (NoSuchMethodException e) {
+                // not declared here: look in the superclass
+            }
+        }
+        throw new IllegalArgumentException("SourceFlow cannot copy the @Version of " + type.getName()
+                + ": its property '" + Character.toLowerCase(property.charAt(0)) + property.substring(1)
+                + "' has no setter " + name + "(" + getter.getReturnType().getTypeName() + ")");
     }
 
     private static Member versionMember(EntityType<?> entity) {

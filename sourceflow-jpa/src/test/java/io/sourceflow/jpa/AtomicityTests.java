@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
-import io.sourceflow.jpa.bank.AccountAggregate;
-import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.jpa.bank.AccountSummaryView;
-import io.sourceflow.jpa.bank.AccountView;
-import io.sourceflow.jpa.bank.BusinessRuleException;
 import io.sourceflow.jpa.bank.Faults;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.MessageFormatException;
 import io.sourceflow.UnknownMessageTypeException;
-import io.sourceflow.jpa.bank.AccountAggregate;
-import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.jpa.bank.AccountSummaryView;
-import io.sourceflow.jpa.bank.AccountView;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.inject.Inject;

@@ -2,12 +2,12 @@ package io.sourceflow.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sourceflow.jpa.bank.AccountAggregate;
-import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.AccountViewModel;
+import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.jpa.bank.AccountSummaryView;
-import io.sourceflow.jpa.bank.AccountView;
-import io.sourceflow.jpa.bank.AccountViewModel;
-import io.sourceflow.jpa.bank.BankAccount;
 import io.sourceflow.jpa.support.Provider;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;

@@ -2,8 +2,8 @@ package io.sourceflow.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sourceflow.jpa.bank.AccountAggregate;
-import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.support.Provider;
 import io.sourceflow.jpa.support.TestDatabase;

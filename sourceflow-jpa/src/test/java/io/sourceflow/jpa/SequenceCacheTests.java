@@ -3,10 +3,10 @@ package io.sourceflow.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sourceflow.jpa.bank.AccountAggregate;
-import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.jpa.bank.AccountSummaryView;
-import io.sourceflow.jpa.bank.BusinessRuleException;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.inject.Inject;

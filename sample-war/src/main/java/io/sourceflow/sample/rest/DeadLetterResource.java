@@ -1,6 +1,7 @@
 package io.sourceflow.sample.rest;
 
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.jms.DeadLetterAlreadyRedrivenException;
 import io.sourceflow.jms.DeadLetters;
 import io.sourceflow.spi.DeadLetter;
 import jakarta.enterprise.context.RequestScoped;
@@ -67,6 +68,7 @@ public class DeadLetterResource {
      *
      * @param id its id
      * @return the dead letter, marked re-driven
+     * @throws RedriveRefusedException when it was re-driven before (409)
      */
     @POST
     @Path("{id}/redrive")
@@ -74,7 +76,7 @@ public class DeadLetterResource {
         DeadLetter letter;
         try {
             letter = deadLetters.redrive(id).orElseThrow(() -> notFound(id));
-        } catch (IllegalStateException redrivenBefore) {
+        } catch (DeadLetterAlreadyRedrivenException redrivenBefore) {
             throw new RedriveRefusedException(redrivenBefore.getMessage(), redrivenBefore);
         }
         return DeadLetterResponse.of(letter);

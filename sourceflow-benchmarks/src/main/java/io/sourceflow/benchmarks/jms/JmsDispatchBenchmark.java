@@ -2,7 +2,7 @@ package io.sourceflow.benchmarks.jms;
 
 import io.sourceflow.EntityRef;
 import io.sourceflow.Metadata;
-import io.sourceflow.jpa.bank.Commands.DepositMoney;
+import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.transaction.TransactionManager;

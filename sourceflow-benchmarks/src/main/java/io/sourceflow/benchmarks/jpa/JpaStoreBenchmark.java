@@ -1,7 +1,7 @@
 package io.sourceflow.benchmarks.jpa;
 
 import io.sourceflow.Metadata;
-import io.sourceflow.jpa.bank.BankAccount;
+import io.sourceflow.cdi.bank.BankAccount;
 import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
 import java.sql.Connection;

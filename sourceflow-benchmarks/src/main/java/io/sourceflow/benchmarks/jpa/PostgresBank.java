@@ -1,7 +1,7 @@
 package io.sourceflow.benchmarks.jpa;
 
-import io.sourceflow.jpa.bank.AccountAggregate;
-import io.sourceflow.jpa.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.support.TestDatabase;
 import java.util.concurrent.atomic.AtomicInteger;

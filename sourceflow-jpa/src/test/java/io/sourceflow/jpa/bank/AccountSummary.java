@@ -1,5 +1,6 @@
 package io.sourceflow.jpa.bank;
 
+import io.sourceflow.cdi.bank.BankAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

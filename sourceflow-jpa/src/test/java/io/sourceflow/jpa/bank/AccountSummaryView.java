@@ -2,8 +2,9 @@ package io.sourceflow.jpa.bank;
 
 import io.sourceflow.Projects;
 import io.sourceflow.View;
-import io.sourceflow.jpa.bank.Events.AccountCreated;
-import io.sourceflow.jpa.bank.Events.AccountUpdated;
+import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.Events.AccountCreated;
+import io.sourceflow.cdi.bank.Events.AccountUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Projects account events into the {@link AccountSummary} entity, changing the managed instance in place. */

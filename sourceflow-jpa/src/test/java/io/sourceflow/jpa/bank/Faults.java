@@ -8,6 +8,10 @@ import io.sourceflow.MessageType;
 import io.sourceflow.Projects;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
+import io.sourceflow.cdi.bank.AccountViewModel;
+import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.BusinessRuleException;
+import io.sourceflow.cdi.bank.Events;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 

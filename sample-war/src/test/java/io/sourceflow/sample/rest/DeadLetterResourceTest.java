@@ -1,0 +1,54 @@
+package io.sourceflow.sample.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.sourceflow.jms.DeadLetterAlreadyRedrivenException;
+import io.sourceflow.jms.DeadLetters;
+import io.sourceflow.spi.DeadLetter;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which failures of a re-drive the resource answers with 409, and which it leaves alone. */
+class DeadLetterResourceTest {
+
+    @Test
+    void aLetterRedrivenBeforeIs409() {
+        // given
+        DeadLetterResource resource = resourceFailingWith(
+                new DeadLetterAlreadyRedrivenException("Dead letter d-1 (message m-1) was re-driven on 2026-11-30"));
+
+        // when
+        Throwable thrown = catchThrowable(() -> resource.redrive("d-1"));
+
+        // then
+        Problem problem = Problem.classify(thrown).orElseThrow();
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.detail()).contains("d-1").contains("re-driven");
+    }
+
+    @Test
+    void anUnrelatedIllegalStateExceptionIsNotTakenForAnEarlierRedrive() {
+        // given
+        IllegalStateException unrelated = new IllegalStateException("the JMS session is closed");
+        DeadLetterResource resource = resourceFailingWith(unrelated);
+
+        // when
+        Throwable thrown = catchThrowable(() -> resource.redrive("d-1"));
+
+        // then
+        assertThat(thrown).isSameAs(unrelated);
+        assertThat(Problem.classify(thrown)).as("left to the mapper's 500, not a 409").isEmpty();
+    }
+
+    private static DeadLetterResource resourceFailingWith(RuntimeException failure) {
+        DeadLetterResource resource = new DeadLetterResource();
+        resource.deadLetters = new DeadLetters() {
+            @Override
+            public Optional<DeadLetter> redrive(String id) {
+                throw failure;
+            }
+        };
+        return resource;
+    }
+}
