@@ -14,8 +14,7 @@ import java.util.Map;
 /**
  * Writes an envelope as the JSON body of a JMS text message and reads it back:
  * <pre>{@code {"kind":"command","type":"bank.DepositMoney","metadata":{...},"payload":{...}}}</pre>
- * The payload is written by the {@link Serializer}, the metadata by {@link MetadataWriter} in the
- * form the serializer reads; both are read by the serializer. Only classes registered under the
+ * The payload and the metadata are written and read by the {@link Serializer}. Only classes registered under the
  * alias in {@link MessageTypes} are ever instantiated. Members may come in any order; unknown
  * members are ignored.
  */
@@ -42,10 +41,10 @@ final class EnvelopeCodec {
 
     String encode(Envelope<?> envelope) {
         String head = heads.get(envelope.message().getClass());
+        String metadata = serializer.serialize(envelope.metadata());
         String payload = serializer.serialize(envelope.message());
-        StringBuilder body = new StringBuilder(head.length() + payload.length() + 320).append(head);
-        return MetadataWriter.write(envelope.metadata(), body).append(",\"payload\":").append(payload).append('}')
-                .toString();
+        return new StringBuilder(head.length() + metadata.length() + payload.length() + 13).append(head).append(metadata)
+                .append(",\"payload\":").append(payload).append('}').toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.Message;
 import io.sourceflow.spi.CommandDispatcher;
+import io.sourceflow.spi.Outcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -57,14 +58,14 @@ public class JmsCommandDispatcher implements CommandDispatcher {
     }
 
     @Override
-    public boolean dispatch(Envelope<? extends Command> envelope) {
+    public Outcome dispatch(Envelope<? extends Command> envelope) {
         if (envelope.metadata().isRemote() || !routed.get(envelope.message().getClass())) {
-            return false;
+            return Outcome.DECLINED;
         }
         if (!envelope.metadata().replay()) {
             sender.send(envelope, false);
         }
-        return true;
+        return Outcome.TAKEN;
     }
 
     /**

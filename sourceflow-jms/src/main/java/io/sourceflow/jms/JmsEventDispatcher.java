@@ -4,6 +4,7 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.Message;
 import io.sourceflow.spi.EventDispatcher;
+import io.sourceflow.spi.Outcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -45,9 +46,10 @@ public class JmsEventDispatcher implements EventDispatcher {
     }
 
     @Override
-    public void dispatch(Envelope<? extends Event> envelope) {
+    public Outcome dispatch(Envelope<? extends Event> envelope) {
         if (!envelope.metadata().isRemote() && !envelope.metadata().replay() && routed.get(envelope.message().getClass())) {
             sender.send(envelope, true);
         }
+        return Outcome.DECLINED;
     }
 }

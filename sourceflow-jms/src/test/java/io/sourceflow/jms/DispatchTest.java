@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The sending side on its own (in-memory stores, XA sends through Narayana to the embedded
+ * The sending side on its own, with sourceflow-cdi alone (its in-memory stores and JSON-B serializer,
+ * no sourceflow-jpa bean; XA sends through Narayana to the embedded
  * broker): what is routed is sent and not handled here, what is not routed is handled here and not
  * sent, routed commands are not logged here, remote messages are never sent again, and neither a
  * rollback nor a replay sends anything.

@@ -6,7 +6,6 @@ import io.sourceflow.cdi.SourceFlowExtension;
 import io.sourceflow.jms.JmsExtension;
 import io.sourceflow.jpa.JpaDeadLetterStore;
 import io.sourceflow.jpa.JpaInbox;
-import io.sourceflow.jpa.JsonBindingSerializer;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.jms.ConnectionFactory;
@@ -137,7 +136,7 @@ public final class TestServer implements AutoCloseable {
             }
             Weld weld = db != null ? db.weld().addBeanClasses(JpaInbox.class, JpaDeadLetterStore.class)
                     : new Weld().disableDiscovery().addExtension(new SourceFlowExtension())
-                            .addExtension(new TransactionExtension()).addBeanClasses(JsonBindingSerializer.class);
+                            .addExtension(new TransactionExtension());
             try {
                 WeldContainer container = weld.containerId(name).addExtension(new JmsExtension()).addExtension(resources)
                         .addBeanClasses(beans.toArray(Class<?>[]::new)).initialize();

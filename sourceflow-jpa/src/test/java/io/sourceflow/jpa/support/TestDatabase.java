@@ -7,7 +7,6 @@ import io.sourceflow.jpa.JpaCommandStore;
 import io.sourceflow.jpa.JpaContext;
 import io.sourceflow.jpa.JpaEntityStore;
 import io.sourceflow.jpa.JpaViewModelStore;
-import io.sourceflow.jpa.JsonBindingSerializer;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
@@ -58,7 +57,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The classes of the JPA module's beans. */
     public static final Class<?>[] JPA_BEANS = {JpaContext.class, JpaCommandStore.class, JpaEntityStore.class,
-        JpaViewModelStore.class, JsonBindingSerializer.class, FlushPerCommand.class};
+        JpaViewModelStore.class, FlushPerCommand.class};
 
     private final Kind kind;
     private final XaPool pool;

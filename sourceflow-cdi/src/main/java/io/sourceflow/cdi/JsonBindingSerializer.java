@@ -1,38 +1,40 @@
-package io.sourceflow.jpa;
+package io.sourceflow.cdi;
 
 import io.sourceflow.MessageFormatException;
+import io.sourceflow.Metadata;
 import io.sourceflow.spi.Serializer;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.util.Objects;
 
 /**
- * The {@link Serializer} of the JPA stores: JSON-B (Yasson on Liberty and in tests). Records,
- * JavaBeans and the framework's {@link io.sourceflow.Metadata} and {@link io.sourceflow.EntityRef}
- * round-trip; {@code BigDecimal} keeps its scale. Malformed text, or text that does not fit the
- * type, is a {@link MessageFormatException}.
+ * The default {@link Serializer}, used by the JPA stores and the JMS transport alike: JSON-B
+ * (Yasson on Liberty, WildFly and in tests). Records, JavaBeans and the framework's
+ * {@link Metadata} and {@link io.sourceflow.EntityRef} round-trip; {@code BigDecimal} keeps its
+ * scale. {@link Metadata} is written by {@link MetadataJson}, in the form JSON-B reads back.
+ * Malformed text, or text that does not fit the type, is a {@link MessageFormatException}. Replace
+ * it with an {@code @Alternative @Priority} bean implementing {@link Serializer}.
  */
 @ApplicationScoped
-@Alternative
-@Priority(JpaStores.PRIORITY)
 public class JsonBindingSerializer implements Serializer {
 
-    private Jsonb jsonb;
+    private final Jsonb jsonb = JsonbBuilder.create();
+    private final MetadataJson metadata = new MetadataJson();
 
-    @PostConstruct
-    void open() {
-        jsonb = JsonbBuilder.create();
+    /** A serializer of its own, for code outside a container (tests, tools); applications inject the bean. */
+    public JsonBindingSerializer() {
+        // fields initialised above
     }
 
     @Override
     public String serialize(Object value) {
         Objects.requireNonNull(value, "value");
+        if (value instanceof Metadata m) {
+            return metadata.write(m);
+        }
         try {
             return jsonb.toJson(value);
         } catch (JsonbException e) {
