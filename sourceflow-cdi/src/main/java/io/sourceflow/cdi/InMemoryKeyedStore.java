@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Objects by type and id in memory, thread-safe. Writes made in a transaction (JTA, or the bus's
- * own unit without JTA) that does not commit are undone. {@code find} hands out a shallow copy of a mutable object (see {@link ShallowCopy}), so
+ * own unit without JTA) that does not commit are undone. {@code find} hands out a shallow copy of a
+ * mutable object (see {@link ShallowCopy}), so
  * changes made to it count only once it is persisted; records and other immutable values are
  * shared as they are.
  */

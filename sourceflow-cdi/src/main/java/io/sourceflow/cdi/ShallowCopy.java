@@ -52,7 +52,8 @@ final class ShallowCopy {
                         field.setAccessible(true);
                         fields.add(new MethodHandle[] {
                             MethodHandles.lookup().unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class)),
-                            MethodHandles.lookup().unreflectSetter(field).asType(MethodType.methodType(void.class, Object.class, Object.class))
+                            MethodHandles.lookup().unreflectSetter(field)
+                                    .asType(MethodType.methodType(void.class, Object.class, Object.class))
                         });
                     }
                 }

@@ -39,7 +39,8 @@ public class SourceFlowExtension implements Extension {
 
     /** The runtime's own beans, added by the extension so that the jar needs no beans.xml. */
     private static final List<Class<?>> RUNTIME_BEANS = List.of(SourceFlowRuntime.class, CdiCommandBus.class,
-            TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, MessageTypesProducer.class, CurrentHandler.class, UnitOfWork.class, JsonBindingSerializer.class, InMemoryCommandStore.class,
+            TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, MessageTypesProducer.class,
+            CurrentHandler.class, UnitOfWork.class, JsonBindingSerializer.class, InMemoryCommandStore.class,
             InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class);
 
     private List<HandlerMethod> handlers = new ArrayList<>();

@@ -86,7 +86,8 @@ class ConcurrencyTest {
         for (int e = 0; e < ENTITIES; e++) {
             long n = counts.get(e) + 1;
             total += counts.get(e);
-            assertThat(sequenceNumbers(id(e))).as("log of %s", id(e)).containsExactly(LongStream.rangeClosed(1, n).boxed().toArray(Long[]::new));
+            assertThat(sequenceNumbers(id(e))).as("log of %s", id(e))
+                    .containsExactly(LongStream.rangeClosed(1, n).boxed().toArray(Long[]::new));
             assertThat(entities.find(BankAccount.class, id(e)).orElseThrow().getBalance())
                     .isEqualByComparingTo(BigDecimal.valueOf(sums.get(e)));
             AccountViewModel view = views.find(AccountViewModel.class, id(e)).orElseThrow();

@@ -64,7 +64,8 @@ abstract class SequenceCacheTests {
         accounts.deposit("c-1", BigDecimal.ONE);
 
         // then
-        assertThat(db.dataSource().executions() - before).as("two flushes of three statements (and the reads a provider without shared cache adds), no query")
+        assertThat(db.dataSource().executions() - before)
+                .as("two flushes of three statements (and the reads a provider without shared cache adds), no query")
                 .isEqualTo(2 * (3 + RoundTripTests.READS));
         assertThat(sequenceNumbers("c-1")).containsExactly(1L, 2L, 3L);
         assertThat(store.sequences().cached("c-1")).isEqualTo(3);

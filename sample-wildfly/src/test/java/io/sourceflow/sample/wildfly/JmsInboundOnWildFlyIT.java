@@ -158,7 +158,8 @@ class JmsInboundOnWildFlyIT {
     /** SourceFlow's wire format for a command (sourceflow-jms EnvelopeCodec). */
     private static String envelope(String type, String id, String messageId, String payload) {
         return "{\"kind\":\"command\",\"type\":\"" + type + "\",\"metadata\":{\"entityId\":\"" + id + "\",\"messageId\":\""
-                + messageId + "\",\"correlationId\":\"" + messageId + "\",\"occurredOn\":\"" + Instant.now() + "\",\"origin\":\"LOCAL\",\"properties\":{},"
+                + messageId + "\",\"correlationId\":\"" + messageId + "\",\"occurredOn\":\"" + Instant.now()
+                + "\",\"origin\":\"LOCAL\",\"properties\":{},"
                 + "\"replay\":false,\"sequenceNo\":0},\"payload\":" + payload + "}";
     }
 

@@ -1,6 +1,5 @@
 package io.sourceflow.jms.support;
 
-import jakarta.jms.Destination;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
