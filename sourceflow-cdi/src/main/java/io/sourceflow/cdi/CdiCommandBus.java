@@ -5,9 +5,10 @@ import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 
 /**
  * The {@link CommandBus} bean. Called from a handler method, a publish is deferred in the handler's
@@ -16,42 +17,61 @@ import jakarta.inject.Inject;
  * (a transient failure is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts}
  * times, when the bus started the transaction), {@link TransactionalCommandBus} (the caller's JTA
  * transaction or a new one), then the runtime's own chain (see {@link SourceFlowRuntime}).
+ *
+ * <p>{@code @Dependent} and serializable, reaching the runtime through {@code Instance}: it can be
+ * injected into passivating beans, and it is called with no client proxy.
  */
-@ApplicationScoped
-public class CdiCommandBus implements CommandBus {
+@Dependent
+public class CdiCommandBus implements CommandBus, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    CurrentHandler current;
+    Instance<CurrentHandler> handlers;
     @Inject
-    SourceFlowRuntime runtime;
+    Instance<SourceFlowRuntime> runtimes;
     @Inject
-    TransactionalCommandBus transactional;
+    Instance<TransactionalCommandBus> transactionalBuses;
 
-    private CommandBus bus;
-
-    @PostConstruct
-    void compose() {
-        bus = runtime.retrying(transactional);
-    }
+    private transient CurrentHandler current;
+    private transient CommandBus bus;
 
     @Override
     public Metadata publish(Command command) {
-        HandlerContext handler = current.get();
-        return handler == null ? bus.publish(command) : handler.publish(command);
+        HandlerContext handler = current().get();
+        return handler == null ? bus().publish(command) : handler.publish(command);
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
-        HandlerContext handler = current.get();
-        return handler == null ? bus.publish(envelope) : handler.publish(envelope);
+        HandlerContext handler = current().get();
+        return handler == null ? bus().publish(envelope) : handler.publish(envelope);
     }
 
     @Override
     public long replay(EntityRef entity) {
-        if (current.get() != null) {
+        if (current().get() != null) {
             throw new IllegalStateException("Cannot replay entity '" + entity.id() + "' from inside a handler method:"
                     + " a replay rebuilds entities and views that handlers are working on; start it from outside");
         }
-        return bus.replay(entity);
+        return bus().replay(entity);
+    }
+
+    private CurrentHandler current() {
+        CurrentHandler resolved = current;
+        if (resolved == null) {
+            resolved = handlers.get();
+            current = resolved;
+        }
+        return resolved;
+    }
+
+    private CommandBus bus() {
+        CommandBus resolved = bus;
+        if (resolved == null) {
+            resolved = runtimes.get().retrying(transactionalBuses.get());
+            bus = resolved;
+        }
+        return resolved;
     }
 }

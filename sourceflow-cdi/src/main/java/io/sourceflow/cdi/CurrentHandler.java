@@ -31,7 +31,8 @@ public class CurrentHandler {
         return context;
     }
 
+    /** Unbinds the context; the thread keeps an empty entry, so the next handler allocates none. */
     void leave() {
-        current.remove();
+        current.set(null);
     }
 }

@@ -45,7 +45,7 @@ public class UnitOfWork {
             succeeded = true;
             return result;
         } finally {
-            local.remove();
+            local.set(null);
             unit.finish(succeeded);
         }
     }
