@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The integration tests' Artemis broker: one instance, bound to 127.0.0.1 only.
+#
+#   broker.sh create DIST INSTANCE USER PASSWORD PORT HTTP_PORT   a new instance (the old one removed)
+#   broker.sh run INSTANCE       runs the broker in this process (exec), its pid in INSTANCE.pid
+#   broker.sh start INSTANCE     runs it in the background, then waits for it (as await)
+#   broker.sh await INSTANCE [SECONDS]   waits for AMQ221007 (server active) in its log
+#   broker.sh stop INSTANCE      stops it (TERM, after 30 s KILL) and removes the pid file
+#
+# The pid file is the one record of a running broker: create and start first stop a broker a
+# previous run left behind.
+set -euo pipefail
+
+command=${1:?command}
+instance=${2:?instance directory}
+pidfile="$instance.pid"
+console="$instance.console.log"
+
+running() {
+  [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+stop() {
+  if [[ -f "$pidfile" ]]; then
+    local pid
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.5
+      done
+      if kill -0 "$pid" 2>/dev/null; then
+        echo "broker $pid still running after 30 s: killing it" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+      fi
+      echo "broker $pid stopped"
+    fi
+    rm -f "$pidfile"
+  fi
+}
+
+# await SECONDS [LINES]: only log lines after the first LINES count (a restarted broker's log holds the last run's)
+await() {
+  local seconds=${1:-120}
+  local skip=${2:-0}
+  local log="$instance/log/artemis.log"
+  for _ in $(seq 1 $((seconds * 4))); do
+    if [[ -f "$log" ]] && tail -n +$((skip + 1)) "$log" | grep -q 'AMQ221007'; then
+      echo "broker $(cat "$pidfile") active: $(tail -n +$((skip + 1)) "$log" | grep -m1 'AMQ221007')"
+      return 0
+    fi
+    if [[ -f "$pidfile" ]] && ! running; then
+      echo "broker exited before it became active; see $console" >&2
+      tail -20 "$console" >&2 || true
+      return 1
+    fi
+    sleep 0.25
+  done
+  echo "broker not active after $seconds s" >&2
+  return 1
+}
+
+case "$command" in
+  create)
+    dist=${3:?distribution}; user=${4:?user}; password=${5:?password}; port=${6:?port}; http=${7:?http port}
+    stop
+    rm -rf "$instance" "$console"
+    bash "$dist/bin/artemis" create "$instance" --silent \
+      --user "$user" --password "$password" --role amq --require-login \
+      --host 127.0.0.1 --default-port "$port" --http-host 127.0.0.1 --http-port "$http" \
+      --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+      --nio --no-autotune --java-memory 256M --no-autocreate \
+      --queues sourceflow.commands,sourceflow.dead-letters --addresses sourceflow.events:multicast
+    # --no-autocreate: the catch-all address setting (#) creates no queue or address on first use,
+    # so a misspelt name fails instead of creating a new address
+    if ! grep -q '<auto-create-queues>false</auto-create-queues>' "$instance/etc/broker.xml"; then
+      echo "auto-create is still on in $instance/etc/broker.xml" >&2
+      exit 1
+    fi
+    ;;
+  run)
+    echo $$ > "$pidfile"
+    exec bash "$instance/bin/artemis" run >> "$console" 2>&1
+    ;;
+  start)
+    stop
+    lines=0
+    if [[ -f "$instance/log/artemis.log" ]]; then
+      lines=$(wc -l < "$instance/log/artemis.log")
+    fi
+    nohup bash "$0" run "$instance" > /dev/null 2>&1 &
+    for _ in $(seq 1 40); do
+      [[ -f "$pidfile" ]] && break
+      sleep 0.25
+    done
+    await "${3:-120}" "$lines"
+    ;;
+  await)
+    await "${3:-120}"
+    ;;
+  stop)
+    stop
+    ;;
+  *)
+    echo "unknown command $command" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,158 @@
+package io.sourceflow.artemis.it;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The standalone broker the build started (see the module's pom.xml and src/test/broker/broker.sh):
+ * a plain Jakarta JMS client to it, its management attributes through Jolokia, and stop/start.
+ */
+final class Broker {
+
+    /** The command queue's address and queue name on the broker. */
+    static final String COMMANDS = "sourceflow.commands";
+
+    private static final String QUEUE_MBEAN = "org.apache.activemq.artemis:broker=%22127.0.0.1%22,component=addresses,"
+            + "address=%22" + COMMANDS + "%22,subcomponent=queues,routing-type=%22anycast%22,queue=%22" + COMMANDS + "%22";
+
+    private static final String EVENTS_MBEAN = "org.apache.activemq.artemis:broker=%22127.0.0.1%22,component=addresses,"
+            + "address=%22sourceflow.events%22";
+
+    private Broker() {
+    }
+
+    /**
+     * One message for the command queue.
+     *
+     * @param group its JMSXGroupID (the entity id)
+     * @param body SourceFlow's envelope
+     */
+    record Outgoing(String group, String body) {
+    }
+
+    /** Sends the messages in this order, in one local transaction. */
+    static void send(List<Outgoing> messages) {
+        try (ActiveMQConnectionFactory factory = factory(); JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            Queue queue = context.createQueue(COMMANDS);
+            JMSProducer producer = context.createProducer();
+            for (Outgoing outgoing : messages) {
+                TextMessage message = context.createTextMessage(outgoing.body());
+                message.setStringProperty("JMSXGroupID", outgoing.group());
+                producer.send(queue, message);
+            }
+            context.commit();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ActiveMQConnectionFactory factory() {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:"
+                + System.getProperty("art.broker.port", "19361"), user(), password());
+        factory.setReconnectAttempts(0);
+        return factory;
+    }
+
+    /** The command queue's current consumer count (MDB sessions connected). */
+    static int consumerCount() {
+        return jolokia("read/" + QUEUE_MBEAN + "/ConsumerCount").getJsonNumber("value").intValue();
+    }
+
+    /** Messages on the command queue, delivered or not, not yet acknowledged. */
+    static long messageCount() {
+        return jolokia("read/" + QUEUE_MBEAN + "/MessageCount").getJsonNumber("value").longValue();
+    }
+
+    /** Messages the command queue has taken since the broker started. */
+    static long messagesAdded() {
+        return jolokia("read/" + QUEUE_MBEAN + "/MessagesAdded").getJsonNumber("value").longValue();
+    }
+
+    /** Messages the event address has taken since the broker started (routed to a subscription or not). */
+    static long eventsTaken() {
+        return jolokia("read/" + EVENTS_MBEAN + "/RoutedMessageCount").getJsonNumber("value").longValue()
+                + jolokia("read/" + EVENTS_MBEAN + "/UnRoutedMessageCount").getJsonNumber("value").longValue();
+    }
+
+    /**
+     * The command queue's message groups: group id → the consumer it is pinned to, named by its
+     * session (a consumer id alone is numbered within its session).
+     *
+     * @return the group ids with the session of the consumer each one is pinned to
+     */
+    static Map<String, String> groups() {
+        String json = jolokia("exec/" + QUEUE_MBEAN + "/listGroupsAsJSON").getString("value");
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonArray groups = reader.readArray();
+            LinkedHashMap<String, String> pinned = new LinkedHashMap<>();
+            for (JsonValue value : groups) {
+                JsonObject group = value.asJsonObject();
+                pinned.put(group.getString("groupID"), group.get("sessionID") + "/" + group.get("consumerID"));
+            }
+            return pinned;
+        }
+    }
+
+    private static JsonObject jolokia(String path) {
+        URI uri = URI.create("http://127.0.0.1:" + System.getProperty("art.broker.http.port", "19362") + "/console/jolokia/" + path);
+        String credentials = Base64.getEncoder().encodeToString((user() + ":" + password()).getBytes(StandardCharsets.UTF_8));
+        Http.Reply reply = Http.get(uri, Map.of("Authorization", "Basic " + credentials, "Origin", "http://127.0.0.1"));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Jolokia " + path + ": " + reply);
+        }
+        JsonObject answer = reply.json();
+        if (answer.getInt("status", 0) != 200) {
+            throw new IllegalStateException("Jolokia " + path + ": " + answer);
+        }
+        return answer;
+    }
+
+    /** Stops the broker (as an operator would: TERM, the broker shuts down cleanly). */
+    static void stop() throws IOException, InterruptedException {
+        script("stop");
+    }
+
+    /** Starts it again and waits until it is active. */
+    static void start() throws IOException, InterruptedException {
+        script("start");
+    }
+
+    private static void script(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", System.getProperty("art.broker.script"), command,
+                System.getProperty("art.broker.instance")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("broker " + command + " did not finish in 3 minutes");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("broker " + command + " failed: exit " + process.exitValue());
+        }
+    }
+
+    private static String user() {
+        return System.getProperty("art.broker.user", "sourceflow");
+    }
+
+    private static String password() {
+        return System.getProperty("art.broker.password", "sourceflow-it");
+    }
+}

@@ -1,0 +1,88 @@
+package io.sourceflow.artemis.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sourceflow.artemis.it.Broker.Outgoing;
+import io.sourceflow.artemis.it.Database.Logged;
+import io.sourceflow.artemis.it.Http.Reply;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * While the broker is down the REST API refuses writes with 503 at once (their events cannot be
+ * published, so nothing is done); once the broker is back the API accepts writes again, and the
+ * command MDB's sessions reconnect by themselves.
+ */
+class BrokerOutageIT {
+
+    @BeforeAll
+    static void serverIsReady() {
+        Server.awaitReady();
+    }
+
+    @AfterAll
+    static void brokerIsBack() throws Exception {
+        // whatever happened above: the next test class finds the broker running
+        if (!brokerAnswers()) {
+            Broker.start();
+        }
+    }
+
+    @Test
+    void writesAreRefusedWhileTheBrokerIsDownAndAcceptedOnceItIsBack() throws Exception {
+        // given: an account
+        String id = "outage-" + UUID.randomUUID();
+        Reply opened = Http.postJson(Http.server("/api/accounts"),
+                "{\"id\":\"" + id + "\",\"accountName\":\"Joe Outage\",\"initialAmount\":10}");
+        assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+
+        // when the broker stops
+        Broker.stop();
+        long start = System.nanoTime();
+        Reply refused = Http.postJson(Http.server("/api/accounts/" + id + "/deposits"), "{\"amount\":1}");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // then: refused, quickly, and nothing done
+        assertThat(refused.status()).as("%s", refused).isEqualTo(503);
+        assertThat(refused.body()).contains("unavailable");
+        assertThat(took).as("time to refuse").isLessThan(Duration.ofSeconds(30));
+        assertThat(Database.log(id)).hasSize(1);
+        assertThat(Database.balance(id)).contains(BigDecimal.TEN);
+
+        // when the broker is back
+        Broker.start();
+
+        // then: the API takes writes again (each refused attempt did nothing) ...
+        Reply accepted = await("a deposit accepted after the restart").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.postJson(Http.server("/api/accounts/" + id + "/deposits"), "{\"amount\":5}"),
+                        reply -> reply.status() != 503);
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        assertThat(Database.log(id)).extracting(Logged::sequenceNo).containsExactly(1L, 2L);
+        assertThat(Database.balance(id)).contains(new BigDecimal("15"));
+
+        // ... and the command MDB's sessions are back on the queue and handle a command sent there
+        await("command MDB sessions back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(Broker::consumerCount, count -> count == Server.sessions());
+        String messageId = UUID.randomUUID().toString();
+        Broker.send(List.of(new Outgoing(id, Envelopes.deposit(id, messageId, "7"))));
+        await("the queued deposit handled").atMost(Duration.ofMinutes(1)).until(() -> Database.log(id).size() == 3);
+        assertThat(Database.log(id).get(2).messageId()).isEqualTo(messageId);
+        assertThat(Database.balance(id)).contains(new BigDecimal("22"));
+    }
+
+    private static boolean brokerAnswers() {
+        try {
+            Broker.consumerCount();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
