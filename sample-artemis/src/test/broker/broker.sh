@@ -72,6 +72,13 @@ case "$command" in
       --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
       --nio --no-autotune --java-memory 256M --no-autocreate \
       --queues sourceflow.commands,sourceflow.dead-letters --addresses sourceflow.events:multicast
+    # --java-memory sets -Xmx only; the profile's -Xms stays 512M, and the JVM refuses to start with
+    # an initial heap larger than the maximum: give -Xms the same value
+    sed -i -e 's/-Xms[0-9]*[MmGg]/-Xms256M/' "$instance/etc/artemis.profile"
+    if ! grep -q -- '-Xms256M -Xmx256M' "$instance/etc/artemis.profile"; then
+      echo "unexpected heap settings in $instance/etc/artemis.profile" >&2
+      exit 1
+    fi
     # --no-autocreate: the catch-all address setting (#) creates no queue or address on first use,
     # so a misspelt name fails instead of creating a new address
     if ! grep -q '<auto-create-queues>false</auto-create-queues>' "$instance/etc/broker.xml"; then

@@ -5,7 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.sourceflow.artemis.it.Database.Logged;
 import io.sourceflow.artemis.it.Http.Reply;
-import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class ApiOnArtemisIT {
         assertThat(Database.log(id)).extracting(Logged::sequenceNo, Logged::typeAlias)
                 .containsExactly(tuple(1L, "bank.CreateAccount"),
                         tuple(2L, "bank.DepositMoney"));
-        assertThat(Database.balance(id)).contains(new BigDecimal("125.5"));
+        assertThat(Database.balance(id)).hasValueSatisfying(balance -> assertThat(balance).isEqualByComparingTo("125.50"));
         // each command raised at least one event, and the broker's event address took every one
         assertThat(Broker.eventsTaken() - eventsBefore).isGreaterThanOrEqualTo(2);
     }

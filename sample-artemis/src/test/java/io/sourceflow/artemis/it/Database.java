@@ -35,7 +35,7 @@ final class Database {
     /** The entity's balance, if the account exists. */
     static Optional<BigDecimal> balance(String id) {
         return query("SELECT balance FROM sample_bank_account WHERE id = ?", id,
-                rs -> rs.getBigDecimal(1).stripTrailingZeros()).stream().findFirst();
+                rs -> rs.getBigDecimal(1)).stream().findFirst();
     }
 
     /** How many of the given consumer's inbox rows name this message id. */
