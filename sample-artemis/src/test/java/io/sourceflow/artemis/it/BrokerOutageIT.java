@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * While the broker is down the REST API refuses writes with 503 at once (their events cannot be
+ * While the broker is down the REST API refuses writes with 503 within seconds (their events cannot be
  * published, so nothing is done); once the broker is back the API accepts writes again, and the
  * command MDB's sessions reconnect by themselves.
  */
