@@ -13,6 +13,7 @@ import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.KeyedStore;
 import io.sourceflow.spi.Outcome;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -69,11 +70,16 @@ final class SimpleCommandBus implements CommandBus {
 
     /** Delivers the deferred events, then publishes the deferred commands. */
     void follow(Outcome outcome) {
-        for (Envelope<? extends Event> event : outcome.events()) {
-            follow(events.dispatch(event));
+        if (outcome.isEmpty()) {
+            return;
         }
-        for (Envelope<? extends Command> command : outcome.commands()) {
-            publish(command);
+        List<Envelope<? extends Event>> raised = outcome.events();
+        for (int i = 0; i < raised.size(); i++) {
+            follow(events.dispatch(raised.get(i)));
+        }
+        List<Envelope<? extends Command>> published = outcome.commands();
+        for (int i = 0; i < published.size(); i++) {
+            publish(published.get(i));
         }
     }
 

@@ -95,7 +95,8 @@ public class SourceFlowRuntime {
                 aggregate -> new AggregateSubscription(aggregate, current),
                 projection -> traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection,
                 middleware(eventSubscribeMiddleware)));
-        EventDispatcher events = new EventDispatchers(eventTargets, middleware(eventDispatchMiddleware));
+        EventDispatcher allEvents = new EventDispatchers(eventTargets, middleware(eventDispatchMiddleware));
+        EventDispatcher events = traced ? new TracingEventDispatcher(allEvents, telemetry, Telemetry.ENQUEUE) : allEvents;
 
         CommandDispatcher sagas = new SagaDispatcher(registry, entities, current);
         List<CommandDispatcher> commandTargets = new ArrayList<>(Contextual.instances(commandDispatchers, beanManager));
@@ -107,10 +108,9 @@ public class SourceFlowRuntime {
         SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(),
                 registry.viewModelTypes(), entities, views);
         SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
-                traced ? new TracingEventDispatcher(events, telemetry, Telemetry.ENQUEUE) : events, reset);
+                events, reset);
         bus = new UnitOfWorkCommandBus(traced ? new TracingCommandBus(simple, telemetry) : simple, transaction);
-        queue = new UnitOfWorkEventQueue(new SimpleEventQueue(traced
-                ? new TracingEventDispatcher(events, telemetry, Telemetry.ENQUEUE) : events, simple), transaction);
+        queue = new UnitOfWorkEventQueue(new SimpleEventQueue(events, simple), transaction);
         maxAttempts = config.isResolvable()
                 ? config.get().getOptionalValue(MAX_ATTEMPTS, Integer.class).orElse(DEFAULT_MAX_ATTEMPTS)
                 : DEFAULT_MAX_ATTEMPTS;
