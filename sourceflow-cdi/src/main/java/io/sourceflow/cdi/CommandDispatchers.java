@@ -14,6 +14,9 @@ import java.util.List;
  * Every command dispatcher as one: runs the command-dispatch middleware, then offers the command to
  * each dispatcher in priority order. Exactly one must take it: none is a {@link NoHandlerException},
  * a second a {@link DuplicateDispatchException} (the unit of work then rolls back what the first did).
+ * A command published here and taken by a dispatcher that {@linkplain CommandDispatcher#forwardsToOwnQueue()
+ * forwards to a queue this application consumes} is offered to no later dispatcher: the local saga
+ * gets it when it comes back.
  */
 final class CommandDispatchers implements CommandDispatcher {
 
@@ -59,6 +62,9 @@ final class CommandDispatchers implements CommandDispatcher {
                 }
                 taken = outcome;
                 taker = dispatcher;
+                if (dispatcher.forwardsToOwnQueue() && !envelope.metadata().isRemote()) {
+                    break; // it comes back from the queue, and the local saga of the server it reaches takes it then
+                }
             }
         }
         if (taken == null) {

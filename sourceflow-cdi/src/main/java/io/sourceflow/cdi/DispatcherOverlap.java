@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * Finds dispatcher beans that say they {@linkplain CommandDispatcher#forwards forward} a command
- * type a local saga handles: the command would be taken twice. A dispatcher that takes such a
+ * type a local saga handles: the command would be taken twice. A dispatcher that forwards to a
+ * queue this application consumes itself ({@link CommandDispatcher#forwardsToOwnQueue()}) hands the
+ * command to the local saga later, when it comes back, so it is no overlap. A dispatcher that takes such a
  * command without saying so is caught when it does (the publish fails).
  */
 final class DispatcherOverlap {
@@ -30,7 +32,7 @@ final class DispatcherOverlap {
         for (Instance.Handle<CommandDispatcher> handle : dispatchers.handles()) {
             CommandDispatcher dispatcher = handle.get();
             sagaCommands.forEach((type, saga) -> {
-                if (dispatcher.forwards(type)) {
+                if (dispatcher.forwards(type) && !dispatcher.forwardsToOwnQueue()) {
                     problems.add("command " + type.getName() + " (alias '" + MessageAliases.aliasFor(type)
                             + "') is handled by the local saga " + saga + " and forwarded by "
                             + handle.getBean().getBeanClass().getName() + "; a command goes to exactly one dispatcher:"

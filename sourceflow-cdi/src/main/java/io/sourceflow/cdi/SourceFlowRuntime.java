@@ -40,6 +40,13 @@ public class SourceFlowRuntime {
     /** MicroProfile Config key: attempts of a command whose transaction the bus starts (default 3). */
     public static final String MAX_ATTEMPTS = "sourceflow.bus.max-attempts";
     static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /**
+     * MicroProfile Config key: {@code true} makes the views project only events that arrived from
+     * another server ({@code origin=REMOTE}) and replayed events, not the events raised here (default
+     * {@code false}). For servers whose views share one store, fed by one shared subscription of the
+     * event topic, so that each event is projected once, by the server the broker gives it to.
+     */
+    public static final String VIEWS_REMOTE_ONLY = "sourceflow.views.remote-only";
 
     @Inject
     HandlerRegistry registry;
@@ -90,8 +97,9 @@ public class SourceFlowRuntime {
         ViewModelStore views = Contextual.instance(viewModelStores, beanManager);
         CommandStore log = Contextual.instance(commandStores, beanManager);
 
+        boolean remoteOnly = setting(VIEWS_REMOTE_ONLY, Boolean.class, false);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
-        eventTargets.add(new LocalEventDispatcher(registry, view -> new ViewProjection(view, views, current),
+        eventTargets.add(new LocalEventDispatcher(registry, view -> new ViewProjection(view, views, current, remoteOnly),
                 aggregate -> new AggregateSubscription(aggregate, current),
                 projection -> traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection,
                 middleware(eventSubscribeMiddleware)));
@@ -111,9 +119,11 @@ public class SourceFlowRuntime {
                 events, reset);
         bus = new UnitOfWorkCommandBus(traced ? new TracingCommandBus(simple, telemetry) : simple, transaction);
         queue = new UnitOfWorkEventQueue(new SimpleEventQueue(events, simple), transaction);
-        maxAttempts = config.isResolvable()
-                ? config.get().getOptionalValue(MAX_ATTEMPTS, Integer.class).orElse(DEFAULT_MAX_ATTEMPTS)
-                : DEFAULT_MAX_ATTEMPTS;
+        maxAttempts = setting(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    private <T> T setting(String key, Class<T> type, T fallback) {
+        return config.isResolvable() ? config.get().getOptionalValue(key, type).orElse(fallback) : fallback;
     }
 
     /** The runtime's bus, in the current transaction (or a local unit of work without JTA). */

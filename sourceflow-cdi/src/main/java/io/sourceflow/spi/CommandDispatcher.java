@@ -8,7 +8,8 @@ import jakarta.enterprise.inject.spi.Prioritized;
  * Receives every published (and replayed) command and decides itself whether to act: the local
  * dispatcher hands commands to sagas, a transport sends the command types routed to it. A command
  * must be taken by exactly one dispatcher: a dispatcher that {@linkplain #forwards(Class) forwards}
- * a type a local saga handles is a deployment error, and a second taker at run time fails the
+ * a type a local saga handles is a deployment error (unless it {@linkplain #forwardsToOwnQueue()
+ * forwards to a queue this application consumes}), and a second taker at run time fails the
  * publish (the unit of work rolls back). Commands handled here are offered after their
  * sequence number has been claimed in this application's log; commands a dispatcher
  * {@linkplain #forwards(Class) forwards} are not logged here (the receiving application logs them).
@@ -36,6 +37,18 @@ public interface CommandDispatcher extends Prioritized {
      * @return {@code true} when commands of this type are sent elsewhere; {@code false} by default
      */
     default boolean forwards(Class<? extends Command> type) {
+        return false;
+    }
+
+    /**
+     * Whether the commands this dispatcher forwards may come back to this application: every
+     * server of the application consumes the queue they are sent to (competing consumers), and
+     * each server hands what it receives ({@code origin=REMOTE}) to its local sagas. Such a
+     * dispatcher may forward command types a local saga handles; it must decline remote commands.
+     *
+     * @return {@code true} when this application consumes what the dispatcher forwards; {@code false} by default
+     */
+    default boolean forwardsToOwnQueue() {
         return false;
     }
 }

@@ -14,10 +14,14 @@ import jakarta.inject.Singleton;
  * in the caller's transaction, and takes them: they are neither handled nor logged here (the
  * receiving server logs and sequences them). A command that arrived
  * over JMS ({@code origin=REMOTE}) is never sent again, and during a replay nothing is sent (the
- * routed command is still taken, since the receiving server logged and handled it the first time).
+ * routed command is still taken, since the receiving server logged and handled it the first time;
+ * with competing consumers it is left to the local saga, since this application logged it).
  *
  * <p>With {@code *}, every command type that no local saga handles is routed. Naming a type
- * explicitly that a local saga also handles is a deployment error (see {@link JmsExtension}).
+ * explicitly that a local saga also handles is a deployment error (see {@link JmsExtension}),
+ * except with {@code sourceflow.jms.competing-consumers=true}: then every server of the application
+ * consumes the queue, {@code *} routes every command type, and a routed command comes back from
+ * the queue to the local saga of whichever server the broker gives its entity.
  */
 @Singleton
 public class JmsCommandDispatcher implements CommandDispatcher {
@@ -40,8 +44,8 @@ public class JmsCommandDispatcher implements CommandDispatcher {
             @SuppressWarnings("unchecked")
             protected Boolean computeValue(Class<?> type) {
                 String alias = resources.types().aliasOf((Class<? extends Message>) type);
-                return settings.routesCommandExplicitly(alias)
-                        || settings.routedCommands().contains(JmsSettings.ALL) && !handledLocally(alias, type);
+                return settings.routesCommandExplicitly(alias) || settings.routedCommands().contains(JmsSettings.ALL)
+                        && (settings.competingConsumers() || !handledLocally(alias, type));
             }
         };
     }
@@ -57,14 +61,22 @@ public class JmsCommandDispatcher implements CommandDispatcher {
         return routed.get(type);
     }
 
+    /** With competing consumers, the queue this dispatcher sends to is also consumed here. */
+    @Override
+    public boolean forwardsToOwnQueue() {
+        return resources.settings().competingConsumers();
+    }
+
     @Override
     public Outcome dispatch(Envelope<? extends Command> envelope) {
         if (envelope.metadata().isRemote() || !routed.get(envelope.message().getClass())) {
             return Outcome.DECLINED;
         }
-        if (!envelope.metadata().replay()) {
-            sender.send(envelope, false);
+        if (envelope.metadata().replay()) {
+            // competing consumers: the command was logged here and its saga is here, so the replay is local
+            return resources.settings().competingConsumers() ? Outcome.DECLINED : Outcome.TAKEN;
         }
+        sender.send(envelope, false);
         return Outcome.TAKEN;
     }
 

@@ -55,7 +55,7 @@ public class JmsExtension implements Extension {
         MessageTypes types = beans.select(MessageTypes.class).get();
         TreeSet<String> conflicts = new TreeSet<>();
         for (String alias : settings.routedCommands()) {
-            if (!alias.equals(JmsSettings.ALL) && isLocalCommand(types, alias)) {
+            if (!settings.competingConsumers() && !alias.equals(JmsSettings.ALL) && isLocalCommand(types, alias)) {
                 conflicts.add(alias);
             }
         }
@@ -63,7 +63,8 @@ public class JmsExtension implements Extension {
             event.addDeploymentProblem(new DeploymentException("SourceFlow JMS: the command types " + conflicts
                     + " are routed to '" + settings.commandQueue() + "' by " + JmsSettings.PREFIX
                     + "routed-commands and also handled by a local saga; a command type goes to one place only:"
-                    + " remove them from the routing or remove their saga handlers"));
+                    + " remove them from the routing or remove their saga handlers (or, when every server of the application"
+                    + " consumes the queue, set " + JmsSettings.PREFIX + "competing-consumers=true)"));
         }
     }
 

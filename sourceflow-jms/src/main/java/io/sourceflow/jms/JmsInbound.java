@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * a received event enqueued on the local {@link EventQueue}, both with {@code origin=REMOTE} so
  * they are never sent out again. The message id is recorded in the {@link Inbox} in the same
  * transaction: a redelivered duplicate is acknowledged and skipped. Events this application sent
- * itself, and events of a type no local handler takes, are acknowledged and skipped too.
+ * itself (unless its servers are competing consumers sharing one subscription), and events of a
+ * type no local handler takes, are acknowledged and skipped too.
  *
  * <p>When processing fails the exception propagates, the transaction rolls back and the broker
  * delivers the message again. The delivery numbered {@code sourceflow.jms.max-deliveries}
@@ -91,7 +92,7 @@ public class JmsInbound {
             EnvelopeCodec.Head head = resources.codec().head(delivery.body());
             delivery.head = head;
             span.describe(head.isEvent() ? JmsSender.EVENT_TYPE : JmsSender.COMMAND_TYPE, head.alias(), head.metadata());
-            if (head.isEvent() && delivery.sentByThisApplication()) {
+            if (head.isEvent() && !resources.settings().competingConsumers() && delivery.sentByThisApplication()) {
                 return;
             }
             Class<? extends io.sourceflow.Message> type = head.isEvent() ? eventTypeOrNull(head) : resources.codec().type(head);

@@ -25,6 +25,11 @@ import org.eclipse.microprofile.config.Config;
  * @param consumer this application's name: the inbox's consumer name and the sender name carried
  *     by outgoing messages, so that an application skips its own events
  * @param maxDeliveries how many deliveries a failing message gets before it is parked
+ * @param competingConsumers whether every server of this application consumes the command queue
+ *     (competing consumers, ordered per entity by the broker's message groups): commands published
+ *     here are sent to the queue even when a local saga handles their type, and are handled by the
+ *     server the broker gives their entity; events sent by this application are not skipped on
+ *     receipt (its servers share one subscription and one consumer name)
  */
 public record JmsSettings(
         String connectionFactory,
@@ -33,7 +38,8 @@ public record JmsSettings(
         Set<String> routedCommands,
         Set<String> routedEvents,
         String consumer,
-        int maxDeliveries) {
+        int maxDeliveries,
+        boolean competingConsumers) {
 
     /** Key prefix. */
     public static final String PREFIX = "sourceflow.jms.";
@@ -90,7 +96,8 @@ public record JmsSettings(
                 list(value.apply("routed-commands")),
                 list(value.apply("routed-events")),
                 or(value.apply("consumer"), "sourceflow"),
-                number("max-deliveries", or(value.apply("max-deliveries"), "3")));
+                number("max-deliveries", or(value.apply("max-deliveries"), "3")),
+                bool("competing-consumers", or(value.apply("competing-consumers"), "false")));
     }
 
     /**
@@ -130,6 +137,13 @@ public record JmsSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(PREFIX + key + " must be a whole number, not '" + value + "'", e);
         }
+    }
+
+    private static boolean bool(String key, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(PREFIX + key + " must be true or false, not '" + value + "'");
     }
 
     private static String required(String key, String value) {

@@ -1,5 +1,6 @@
 package io.sourceflow.jms;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.jms.fixtures.Counting.CounterSaga;
@@ -17,6 +18,22 @@ class RoutingConflictTest {
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("[local.Count]")
                 .hasMessageContaining("also handled by a local saga");
+    }
+
+    @Test
+    void withCompetingConsumersACommandTypeRoutedByNameMayAlsoBeHandledByALocalSaga() throws Exception {
+        try (TestServer server = TestServer.named("competing-routes").config("sourceflow.jms.routed-commands", "local.Count")
+                .config("sourceflow.jms.competing-consumers", "true").beans(CounterSaga.class).start()) {
+            assertThat(server.get(JmsCommandDispatcher.class).forwardsToOwnQueue()).isTrue();
+        }
+    }
+
+    @Test
+    void aCompetingConsumersValueOtherThanTrueOrFalseIsADeploymentError() {
+        assertThatThrownBy(() -> TestServer.named("invalid-competing").config("sourceflow.jms.competing-consumers", "yes")
+                .beans(CounterSaga.class).start())
+                .isInstanceOf(DeploymentException.class)
+                .hasStackTraceContaining("sourceflow.jms.competing-consumers must be true or false, not 'yes'");
     }
 
     @Test

@@ -36,7 +36,10 @@ public final class TestConfig implements Config {
         if (type == Integer.class) {
             return Optional.of(type.cast(Integer.valueOf(value)));
         }
-        throw new UnsupportedOperationException("The test configuration converts to String and Integer only, not " + type);
+        if (type == Boolean.class) {
+            return Optional.of(type.cast(Boolean.valueOf(value)));
+        }
+        throw new UnsupportedOperationException("The test configuration converts to String, Integer and Boolean only, not " + type);
     }
 
     @Override
