@@ -85,6 +85,27 @@ case "$command" in
       echo "auto-create is still on in $instance/etc/broker.xml" >&2
       exit 1
     fi
+    # The SourceFlow addresses' settings (an address-setting with an exact match adds to the catch-all's):
+    # - max-delivery-attempts above sourceflow.jms.max-deliveries (3), so SourceFlow parks first.
+    # - default-group-rebalance (every queue of the address): a consumer that joins (a server started
+    #   again) takes over some accounts at once, not only accounts that appear later; pause-dispatch
+    #   holds delivery until the messages in flight are acknowledged, so a moved account keeps its order.
+    settings='      <address-setting match="sourceflow.commands">
+         <max-delivery-attempts>20</max-delivery-attempts>
+         <default-group-rebalance>true</default-group-rebalance>
+         <default-group-rebalance-pause-dispatch>true</default-group-rebalance-pause-dispatch>
+      </address-setting>
+      <address-setting match="sourceflow.events">
+         <max-delivery-attempts>20</max-delivery-attempts>
+         <default-group-rebalance>true</default-group-rebalance>
+         <default-group-rebalance-pause-dispatch>true</default-group-rebalance-pause-dispatch>
+      </address-setting>
+'
+    SETTINGS="$settings" perl -0pi -e 's#(\s*</address-settings>)#\n$ENV{SETTINGS}$1#' "$instance/etc/broker.xml"
+    if ! grep -q '<default-group-rebalance-pause-dispatch>true' "$instance/etc/broker.xml"; then
+      echo "the sourceflow address settings are missing from $instance/etc/broker.xml" >&2
+      exit 1
+    fi
     ;;
   run)
     echo $$ > "$pidfile"

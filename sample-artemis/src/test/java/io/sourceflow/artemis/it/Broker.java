@@ -33,6 +33,10 @@ final class Broker {
     private static final String QUEUE_MBEAN = "org.apache.activemq.artemis:broker=%22127.0.0.1%22,component=addresses,"
             + "address=%22" + COMMANDS + "%22,subcomponent=queues,routing-type=%22anycast%22,queue=%22" + COMMANDS + "%22";
 
+    private static final String VIEWS_MBEAN = "org.apache.activemq.artemis:broker=%22127.0.0.1%22,component=addresses,"
+            + "address=%22sourceflow.events%22,subcomponent=queues,routing-type=%22multicast%22,queue=%22"
+            + System.getProperty("art.consumer", "sourceflow-bank") + "-views%22";
+
     private static final String EVENTS_MBEAN = "org.apache.activemq.artemis:broker=%22127.0.0.1%22,component=addresses,"
             + "address=%22sourceflow.events%22";
 
@@ -77,6 +81,15 @@ final class Broker {
     }
 
     /** Messages on the command queue, delivered or not, not yet acknowledged. */
+    static int viewConsumerCount() {
+        return jolokia("read/" + VIEWS_MBEAN + "/ConsumerCount").getJsonNumber("value").intValue();
+    }
+
+    /** Messages waiting in the views' shared subscription. */
+    static long viewMessageCount() {
+        return jolokia("read/" + VIEWS_MBEAN + "/MessageCount").getJsonNumber("value").longValue();
+    }
+
     static long messageCount() {
         return jolokia("read/" + QUEUE_MBEAN + "/MessageCount").getJsonNumber("value").longValue();
     }

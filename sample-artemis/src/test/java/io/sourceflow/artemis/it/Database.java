@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the server's database directly: command log, accounts, inbox, dead letters. */
@@ -30,6 +32,34 @@ final class Database {
         return query("SELECT sequence_no, type_alias, metadata::json->>'messageId' FROM sourceflow_command"
                 + " WHERE entity_id = ? ORDER BY sequence_no", entityId, rs -> new Logged(rs.getLong(1), rs.getString(2),
                 rs.getString(3)));
+    }
+
+    /**
+     * One row of a command log with the amount of its payload (none for an opening).
+     *
+     * @param sequenceNo its sequence number
+     * @param typeAlias the command's alias
+     * @param amount the deposit's amount, or null
+     */
+    record Applied(long sequenceNo, String typeAlias, BigDecimal amount) {
+    }
+
+    /** The logs of the entities whose id is LIKE the pattern, each in sequence order. */
+    static Map<String, List<Applied>> applied(String idPattern) {
+        Map<String, List<Applied>> logs = new LinkedHashMap<>();
+        query("SELECT entity_id, sequence_no, type_alias, payload::json->>'amount' FROM sourceflow_command"
+                + " WHERE entity_id LIKE ? ORDER BY entity_id, sequence_no", idPattern, rs -> {
+                    String amount = rs.getString(4);
+                    logs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Applied(rs.getLong(2), rs.getString(3),
+                            amount == null ? null : new BigDecimal(amount).stripTrailingZeros()));
+                    return null;
+                });
+        return logs;
+    }
+
+    /** How many commands the logs of the entities whose id is LIKE the pattern hold. */
+    static long commandCount(String idPattern) {
+        return query("SELECT count(*) FROM sourceflow_command WHERE entity_id LIKE ?", idPattern, rs -> rs.getLong(1)).get(0);
     }
 
     /** The entity's balance, if the account exists. */

@@ -23,7 +23,7 @@ final class Http {
     }
 
     static URI server(String path) {
-        return URI.create("http://127.0.0.1:" + System.getProperty("art.http.port", "19300") + path);
+        return URI.create("http://127.0.0.1:" + System.getProperty("art.a.http.port", "19300") + path);
     }
 
     static Reply get(URI uri) {
@@ -39,6 +39,15 @@ final class Http {
     static Reply postJson(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Whether the URI answers 200. */
+    static boolean reachable(URI uri) {
+        try {
+            return get(uri).status() == 200;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static Reply send(HttpRequest.Builder request) {

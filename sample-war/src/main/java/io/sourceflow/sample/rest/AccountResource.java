@@ -3,7 +3,6 @@ package io.sourceflow.sample.rest;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.Metadata;
 import io.sourceflow.sample.account.AccountAggregate;
-import io.sourceflow.sample.account.AccountSagaSwitch;
 import io.sourceflow.sample.account.AccountQueries;
 import io.sourceflow.sample.account.AccountView;
 import io.sourceflow.sample.rest.Requests.Activate;
@@ -36,10 +35,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Bank accounts over REST. Each write sends one command through {@link AccountAggregate} (its own
  * transaction) and answers with the account's read model; the header {@value #SEQUENCE_HEADER}
- * carries the sequence number the command got. On a server without the account saga
- * ({@code sourceflow.sample.account-saga=false}) the command is sent to the server that has it, and
- * a write answers {@code 202 Accepted} with the command's message id ({@link Accepted}) instead: the
- * view here shows the change once that server's event arrives.
+ * carries the sequence number the command got. When the command is sent to another server instead
+ * (a server without the account saga, or one of several servers that all take their commands from
+ * the broker's queue), it is logged there and its sequence number here is 0: a write then answers
+ * {@code 202 Accepted} with the command's message id ({@link Accepted}), and the view shows the
+ * change once that server's event arrives.
  *
  * <pre>
  * POST /api/accounts                      {"id":"a-1","accountName":"Jane","initialAmount":1000}
@@ -79,10 +79,6 @@ public class AccountResource {
     int maxPageSize;
 
     @Inject
-    @ConfigProperty(name = AccountSagaSwitch.KEY, defaultValue = "true")
-    boolean handledHere;
-
-    @Inject
     Validator validator;
 
     @Context
@@ -99,7 +95,7 @@ public class AccountResource {
         valid(body);
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         Metadata logged = accounts.open(id, body.accountName().strip(), body.initialAmount());
-        if (!handledHere) {
+        if (sentElsewhere(logged)) {
             return accepted(id, logged);
         }
         return Response.created(uriInfo.getAbsolutePathBuilder().path(id).build())
@@ -252,10 +248,15 @@ public class AccountResource {
     }
 
     private Response changed(String id, Metadata logged) {
-        if (!handledHere) {
+        if (sentElsewhere(logged)) {
             return accepted(id, logged);
         }
         return Response.ok(account(id)).header(SEQUENCE_HEADER, logged.sequenceNo()).build();
+    }
+
+    /** A command another server logs and handles got no sequence number here. */
+    private static boolean sentElsewhere(Metadata logged) {
+        return logged.sequenceNo() == 0;
     }
 
     /** 202 with the command's ids and where the account's view will be. */
