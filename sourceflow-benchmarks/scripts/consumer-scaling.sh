@@ -8,7 +8,7 @@
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust or password postgres). Everything else is
 # built or unpacked under sourceflow-benchmarks/target/scaling: the broker (127.0.0.1:19461, console
 # 19462) and the server "scaling" (HTTP 127.0.0.1:19400), both stopped at the end, also on failure.
-# Results: target/scaling/consumer-scaling.csv, the table on stdout, docs/consumer-scaling.png.
+# Results: target/scaling/consumer-scaling.csv, the table in the log (standard error), docs/consumer-scaling.png.
 # SCALING_MESSAGES (default 1000) deposits per window, SCALING_ROUNDS (default 2) recorded windows per
 # variant after one warm-up window each. SCALING_JFR=1 also records the server with Java Flight Recorder (profile settings), one file per
 # session count: target/scaling/server-N-sessions.jfr.

@@ -7,12 +7,11 @@ import io.sourceflow.spi.EventSubscribeMiddleware;
 import io.sourceflow.spi.Outcome;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Delivers events to the local views ({@link ViewProjection}, each traced as
- * {@value Telemetry#PROJECT} when telemetry is on) and then the local aggregates
+ * Delivers events to the local views (each as the runtime composes it: a {@link ViewProjection},
+ * traced as {@value Telemetry#PROJECT} when telemetry is on) and then the local aggregates
  * ({@link AggregateSubscription}), inside the event-subscribe middleware, and returns what the
  * aggregates deferred. The handlers of each event class are worked out on first use and cached.
  */
@@ -25,13 +24,12 @@ final class LocalEventDispatcher implements EventDispatcher {
     private final Pipeline<Event> pipeline;
 
     LocalEventDispatcher(HandlerRegistry registry, Function<Handler, EventDispatcher> views,
-            Function<Handler, EventDispatcher> aggregates, UnaryOperator<EventDispatcher> traceProjection,
-            List<EventSubscribeMiddleware> middleware) {
+            Function<Handler, EventDispatcher> aggregates, List<EventSubscribeMiddleware> middleware) {
         this.handlers = new ClassValue<>() {
             @Override
             protected EventDispatcher[] computeValue(Class<?> type) {
                 EventDispatcher[] found = Stream.concat(
-                                Stream.of(registry.projectionsOf(type)).map(views).map(traceProjection),
+                                Stream.of(registry.projectionsOf(type)).map(views),
                                 Stream.of(registry.subscribersOf(type)).map(aggregates))
                         .toArray(EventDispatcher[]::new);
                 return found.length == 0 ? NONE : found;

@@ -99,10 +99,11 @@ public class SourceFlowRuntime {
 
         boolean remoteOnly = setting(VIEWS_REMOTE_ONLY, Boolean.class, false);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
-        eventTargets.add(new LocalEventDispatcher(registry, view -> new ViewProjection(view, views, current, remoteOnly),
-                aggregate -> new AggregateSubscription(aggregate, current),
-                projection -> traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection,
-                middleware(eventSubscribeMiddleware)));
+        eventTargets.add(new LocalEventDispatcher(registry, view -> {
+            EventDispatcher projection = new ViewProjection(view, views, current);
+            projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
+            return remoteOnly ? new RemoteEventsOnly(projection) : projection;
+        }, aggregate -> new AggregateSubscription(aggregate, current), middleware(eventSubscribeMiddleware)));
         EventDispatcher allEvents = new EventDispatchers(eventTargets, middleware(eventDispatchMiddleware));
         EventDispatcher events = traced ? new TracingEventDispatcher(allEvents, telemetry, Telemetry.ENQUEUE) : allEvents;
 

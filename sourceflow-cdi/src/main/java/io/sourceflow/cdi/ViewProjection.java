@@ -9,31 +9,24 @@ import io.sourceflow.spi.ViewModelStore;
 
 /**
  * One view's {@code @Projects} method: loads the view model kept under the event's entity id,
- * projects the event with a {@link HandlerContext} bound, and persists the model it returns. With
- * {@code remoteOnly} ({@value SourceFlowRuntime#VIEWS_REMOTE_ONLY}) it declines the events raised
- * here, except during a replay: those reach the views through the event topic.
+ * projects the event with a {@link HandlerContext} bound, and persists the model it returns.
  */
 final class ViewProjection implements EventDispatcher {
 
     private final Handler view;
     private final ViewModelStore models;
     private final CurrentHandler current;
-    private final boolean remoteOnly;
 
-    ViewProjection(Handler view, ViewModelStore models, CurrentHandler current, boolean remoteOnly) {
+    ViewProjection(Handler view, ViewModelStore models, CurrentHandler current) {
         this.view = view;
         this.models = models;
         this.current = current;
-        this.remoteOnly = remoteOnly;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Outcome dispatch(Envelope<? extends Event> envelope) {
         Metadata metadata = envelope.metadata();
-        if (remoteOnly && !metadata.isRemote() && !metadata.replay()) {
-            return Outcome.DECLINED;
-        }
         String id = metadata.entityId();
         Class<Object> modelType = (Class<Object>) view.stateType();
         Object model = id == null ? null : models.find(modelType, id).orElse(null);

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Commands applied per second by a server's command MDB, SourceFlow's beside the plain-MDB baseline
@@ -24,6 +24,8 @@ import java.util.UUID;
  * {@code sessions,variant,round,messages,seconds,per_second}.
  */
 public final class ConsumerScaling {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerScaling.class.getName());
 
     private ConsumerScaling() {
     }
@@ -63,7 +65,7 @@ public final class ConsumerScaling {
                         String line = String.format(Locale.ROOT, "%d,%s,%d,%d,%.3f,%.1f%n", sessions, variant.label(), round,
                                 messages, seconds, messages / seconds);
                         Files.writeString(csv, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                        System.out.print(Instant.now() + " " + line);
+                        LOG.info(line::strip);
                     }
                 }
                 sequence += messages / accounts;

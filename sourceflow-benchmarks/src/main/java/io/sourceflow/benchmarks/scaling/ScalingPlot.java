@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Turns the CSV of {@link ConsumerScaling} into the table of {@code docs/benchmarks.md} (printed) and
+ * Turns the CSV of {@link ConsumerScaling} into the table of {@code docs/benchmarks.md} (logged) and
  * a PNG plot: commands applied per second against MDB sessions, the median window of each variant.
  */
 public final class ScalingPlot {
+
+    private static final Logger LOG = Logger.getLogger(ScalingPlot.class.getName());
 
     private ScalingPlot() {
     }
@@ -39,14 +42,15 @@ public final class ScalingPlot {
         }
         Map<Integer, List<Double>> sourceflow = rates.getOrDefault("sourceflow", Map.of());
         Map<Integer, List<Double>> baseline = rates.getOrDefault("plain-mdb-jdbc", Map.of());
-        System.out.println("| sessions | SourceFlow (commands/s, median; range) | plain MDB + JDBC (median; range) | ratio |");
-        System.out.println("|---|---|---|---|");
+        StringBuilder table = new StringBuilder("| sessions | SourceFlow (commands/s, median; range) | plain MDB + JDBC (median; range)"
+                + " | ratio |\n|---|---|---|---|\n");
         for (Integer sessions : sourceflow.keySet()) {
             double ours = median(sourceflow.get(sessions));
             double theirs = median(baseline.getOrDefault(sessions, List.of(Double.NaN)));
-            System.out.printf(Locale.ROOT, "| %d | %.0f (%s) | %.0f (%s) | %.2f |%n", sessions, ours, range(sourceflow.get(sessions)),
-                    theirs, range(baseline.getOrDefault(sessions, List.of())), ours / theirs);
+            table.append(String.format(Locale.ROOT, "| %d | %.0f (%s) | %.0f (%s) | %.2f |%n", sessions, ours,
+                    range(sourceflow.get(sessions)), theirs, range(baseline.getOrDefault(sessions, List.of())), ours / theirs));
         }
+        LOG.info(table::toString);
         XYChart chart = new XYChartBuilder().width(720).height(440).title("Commands applied per second, one Liberty server on Artemis")
                 .xAxisTitle("command MDB sessions").yAxisTitle("commands applied / s").build();
         chart.getStyler().setXAxisDecimalPattern("0");
