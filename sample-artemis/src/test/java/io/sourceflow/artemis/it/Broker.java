@@ -94,6 +94,22 @@ final class Broker {
         return jolokia("read/" + QUEUE_MBEAN + "/MessageCount").getJsonNumber("value").longValue();
     }
 
+    /** Transactions the broker holds prepared, waiting for their transaction manager's decision. */
+    static int preparedTransactions() {
+        return jolokia("exec/org.apache.activemq.artemis:broker=%22127.0.0.1%22/listPreparedTransactions")
+                .getJsonArray("value").size();
+    }
+
+    /** Whether the broker's management answers (it runs). */
+    static boolean answers() {
+        try {
+            consumerCount();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Messages the command queue has taken since the broker started. */
     static long messagesAdded() {
         return jolokia("read/" + QUEUE_MBEAN + "/MessagesAdded").getJsonNumber("value").longValue();

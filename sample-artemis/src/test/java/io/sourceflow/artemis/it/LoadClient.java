@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * servers, over the accounts in an order of its own, and numbers them per account. The amount is the
  * number plus the client's cents (client 0: .01, ..., client 7: .08), so every amount names its
  * client and number. It records what was accepted (202), refused (any other answer, or a connection
- * refused) and unanswered (the connection broke after the request was sent).
+ * refused) and unanswered (the connection broke after the request was sent, or the answer says the
+ * outcome is unknown: the request's commit ended in doubt when the broker went away).
  */
 final class LoadClient implements Callable<LoadClient.Sent> {
 
@@ -53,7 +54,9 @@ final class LoadClient implements Callable<LoadClient.Sent> {
             try {
                 Http.Reply reply = Http.postJson(server.uri("/api/accounts/" + account + "/deposits"),
                         "{\"amount\":" + amount.toPlainString() + "}");
-                (reply.status() == 202 ? sent.accepted() : sent.refused()).computeIfAbsent(account, k -> new ArrayList<>()).add(amount);
+                Map<String, List<BigDecimal>> outcome = reply.status() == 202 ? sent.accepted()
+                        : reply.body().contains("outcome-unknown") ? sent.unanswered() : sent.refused();
+                outcome.computeIfAbsent(account, k -> new ArrayList<>()).add(amount);
             } catch (UncheckedIOException e) {
                 boolean neverSent = e.getCause() instanceof ConnectException || e.getCause() instanceof HttpConnectTimeoutException;
                 (neverSent ? sent.refused() : sent.unanswered()).computeIfAbsent(account, k -> new ArrayList<>()).add(amount);

@@ -14,6 +14,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -78,10 +81,34 @@ public record Problem(String type, String title, int status, String detail, List
                 return java.util.Optional.of(problem);
             }
         }
+        java.util.Optional<Problem> outcome = transactionOutcome(failure);
+        if (outcome.isPresent()) {
+            return outcome;
+        }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return java.util.Optional.of(new Problem(Kind.HTTP.type(), status.getReasonPhrase(), status.getStatusCode(),
                     web.getMessage() == null ? status.getReasonPhrase() : web.getMessage(), List.of()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A commit that failed without a cause the API recognises (the broker went away while the
+     * request's transaction committed): rolled back means nothing was done; heuristic mixed means
+     * the command may have been sent or not, which the client must find out before it retries.
+     */
+    private static java.util.Optional<Problem> transactionOutcome(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof HeuristicMixedException) {
+                return java.util.Optional.of(of(Kind.OUTCOME_UNKNOWN, "The transaction of the request ended in doubt:"
+                        + " the command may have been taken or not; read the account before you retry"));
+            }
+            if (t instanceof RollbackException || t instanceof HeuristicRollbackException) {
+                return java.util.Optional.of(of(Kind.UNAVAILABLE, "The transaction of the request could not commit and was"
+                        + " rolled back; nothing was done, retry later"));
+            }
         }
         return java.util.Optional.empty();
     }
@@ -159,8 +186,10 @@ public record Problem(String type, String title, int status, String detail, List
         BUSINESS_RULE("business-rule", "Business rule violated", 422),
         /** Any other HTTP error (unknown path, method, media type). */
         HTTP("http", "HTTP error", 400),
-        /** The messaging system is unreachable (the server that handles the commands is down). */
+        /** The messaging system is unreachable, or the request's transaction rolled back at commit: nothing done. */
         UNAVAILABLE("unavailable", "Service unavailable", 503),
+        /** The request's transaction ended in doubt (heuristic outcome): the command may have been taken. */
+        OUTCOME_UNKNOWN("outcome-unknown", "Outcome unknown", 500),
         /** An unexpected failure; details are in the server log only. */
         INTERNAL("internal", "Internal error", 500);
 

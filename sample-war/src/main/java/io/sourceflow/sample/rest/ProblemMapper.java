@@ -25,7 +25,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Problem problem = Problem.classify(failure).orElseGet(() -> internal(failure));
-        if (problem.status() < 500 && LOG.isLoggable(Level.FINE)) {
+        if (problem.type().equals(Problem.Kind.OUTCOME_UNKNOWN.type())) {
+            LOG.log(Level.WARNING, "A request's transaction ended in doubt; the transaction manager completes it by"
+                    + " recovery", failure);
+        } else if (problem.status() < 500 && LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Request failed with " + problem.status() + ": " + problem.detail(), failure);
         }
         return Response.status(problem.status())

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.List;
@@ -42,6 +43,25 @@ class ProblemTest {
         assertThat(Problem.classify(commitFailure).orElseThrow().status()).isEqualTo(409);
         assertThat(Problem.classify(stale).orElseThrow().status()).isEqualTo(409);
         assertThat(Problem.classify(new EntityExistsException("exists")).orElseThrow().status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCommitRolledBackWithoutARecognisedCauseIs503NothingDone() {
+        RuntimeException commitFailure = new RuntimeException("commit", new RollbackException("ARJUNA016053"));
+
+        Problem problem = Problem.classify(commitFailure).orElseThrow();
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.detail()).contains("rolled back; nothing was done").doesNotContain("ARJUNA");
+    }
+
+    @Test
+    void aCommitInDoubtIs500OutcomeUnknownNotNothingDone() {
+        Problem problem = Problem.classify(new HeuristicMixedException()).orElseThrow();
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.type()).isEqualTo("urn:sourceflow:sample:problem:outcome-unknown");
+        assertThat(problem.detail()).contains("may have been taken or not");
     }
 
     @Test
