@@ -105,7 +105,9 @@ class ScaleOutIT {
         Figures.record("scale-out: broker stopped after " + progress.get() + " deposits");
         Thread.sleep(3_000);
         Broker.start();
-        Figures.record("scale-out: broker started again after " + progress.get() + " deposits");
+        long restarted = System.nanoTime();
+        Figures.record("scale-out: broker started again after " + progress.get() + " deposits, holding "
+                + Broker.preparedTransactions() + " prepared transactions");
         List<LoadClient.Sent> sent = new ArrayList<>();
         for (Future<LoadClient.Sent> client : clients) {
             sent.add(client.get(20, TimeUnit.MINUTES));
@@ -118,6 +120,8 @@ class ScaleOutIT {
         await("no transaction in doubt, the command queue and the views' subscription drained")
                 .atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> Broker.preparedTransactions() == 0 && Broker.messageCount() == 0 && Broker.viewMessageCount() == 0);
+        Figures.record("scale-out: no prepared transaction and the queues drained " + Duration.ofNanos(System.nanoTime()
+                - restarted).toMillis() + " ms after the broker's restart");
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         LoadClient.Sent all = LoadClient.Sent.merge(sent);
         Figures.record("scale-out: " + ACCOUNTS + " openings and " + total + " deposits; deposits accepted " + count(all.accepted())
