@@ -1,5 +1,6 @@
 package io.sourceflow;
 
+import io.sourceflow.spi.SafeText;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,21 +8,49 @@ import java.util.UUID;
  * Identifies the entity a command targets. The id is a string so that any key type fits
  * ({@code long}, {@link UUID}, natural keys); stores convert it to the entity's own id type.
  *
- * @param id the entity id, not blank
+ * <p>An entity id is not blank, has at most {@value #MAX_LENGTH} characters (the stores' key
+ * columns), no control characters (no NUL, no line break: ids appear in logs and headers) and no
+ * unpaired surrogate (it must be the same text after a round trip through UTF-8, or two ids would
+ * share one entity). These rules hold wherever an id enters: here, in {@link Metadata} and in
+ * messages received from other servers.
+ *
+ * @param id the entity id
  * @param isNew {@code true} when the command creates the entity
  */
 public record EntityRef(String id, boolean isNew) {
 
+    /** The longest entity id, in characters. */
+    public static final int MAX_LENGTH = 255;
+
     /**
      * Validates the id.
      *
-     * @throws IllegalArgumentException when the id is blank
+     * @throws NullPointerException when the id is null
+     * @throws InvalidEntityIdException when the id breaks one of the rules above
      */
     public EntityRef {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("An entity id must not be blank");
+        checkId(id);
+    }
+
+    /**
+     * Checks an entity id against the rules above.
+     *
+     * @param id the id
+     * @return the id
+     * @throws NullPointerException when the id is null
+     * @throws InvalidEntityIdException naming the rule the id breaks (the id shown escaped)
+     */
+    public static String checkId(String id) {
+        Objects.requireNonNull(id, "entity id");
+        String problem = id.isBlank() ? "is blank"
+                : id.length() > MAX_LENGTH ? "has " + id.length() + " characters, more than " + MAX_LENGTH
+                : id.chars().anyMatch(Character::isISOControl) ? "contains a control character"
+                : !SafeText.isWellFormed(id) ? "contains an unpaired surrogate (not well-formed Unicode)"
+                : null;
+        if (problem != null) {
+            throw new InvalidEntityIdException("The entity id '" + SafeText.forLog(id) + "' " + problem);
         }
+        return id;
     }
 
     /**

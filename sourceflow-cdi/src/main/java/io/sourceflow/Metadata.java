@@ -16,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param messageId unique id of this message
  * @param correlationId id shared by every message of one business transaction
  * @param causationId id of the message whose handling produced this one, or {@code null}
- * @param entityId id of the entity concerned, or {@code null} for an event raised outside a handler
+ * @param entityId id of the entity concerned (see {@link EntityRef} for the rules), or {@code null} for
+ *     an event raised outside a handler
  * @param sequenceNo the command's position in its entity's log (from 1), or 0 when not claimed
  *     (not yet, or not here: a command forwarded to another application is logged there)
  * @param occurredOn when the message was created
@@ -47,10 +48,14 @@ public record Metadata(
      * Validates the components and makes the properties immutable.
      *
      * @throws NullPointerException when a required component is null
-     * @throws IllegalArgumentException when the sequence number is negative
+     * @throws IllegalArgumentException when the sequence number is negative or the entity id breaks
+     *     the rules of {@link EntityRef}
      */
     public Metadata {
         Objects.requireNonNull(messageId, "messageId");
+        if (entityId != null) {
+            EntityRef.checkId(entityId);
+        }
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(occurredOn, "occurredOn");
         Objects.requireNonNull(origin, "origin");

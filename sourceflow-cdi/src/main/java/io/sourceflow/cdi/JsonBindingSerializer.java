@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.MessageFormatException;
 import io.sourceflow.Metadata;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,10 @@ import java.util.Objects;
  * (Yasson on Liberty, WildFly and in tests). Records, JavaBeans and the framework's
  * {@link Metadata} and {@link io.sourceflow.EntityRef} round-trip; {@code BigDecimal} keeps its
  * scale. {@link Metadata} is written by {@link MetadataJson}, in the form JSON-B reads back.
- * Malformed text, or text that does not fit the type, is a {@link MessageFormatException}. Replace
+ * Malformed text, or text that does not fit the type, is a {@link MessageFormatException}. JSON-B
+ * changes a number its field cannot hold silently ({@code 2147483648} read as {@code -2147483648}
+ * into an {@code int}); what comes from outside is checked for that by its receiver (the JMS
+ * transport compares the numbers it received with the bound message's). Replace
  * it with an {@code @Alternative @Priority} bean implementing {@link Serializer}.
  */
 @ApplicationScoped
@@ -51,12 +55,30 @@ public class JsonBindingSerializer implements Serializer {
         try {
             value = jsonb.fromJson(text, type);
         } catch (JsonbException e) {
-            throw new MessageFormatException("Cannot read a " + type.getName() + " from JSON: " + e.getMessage(), e);
+            throw new MessageFormatException("Cannot read a " + type.getName() + " from JSON: " + reason(e), e);
         }
         if (value == null) {
             throw new MessageFormatException("Cannot read a " + type.getName() + " from JSON: the text is 'null'");
         }
         return value;
+    }
+
+    /**
+     * The binding failure's message and its causes' (JSON-B says "Internal error: null" when a
+     * constructor threw a NullPointerException), escaped: parts of the text may come from the input.
+     */
+    private static String reason(JsonbException failure) {
+        StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && cause != failure && depth < 4; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() == null || !reason.toString().contains(cause.getMessage())) {
+                reason.append("; caused by ").append(cause.getClass().getSimpleName());
+                if (cause.getMessage() != null) {
+                    reason.append(": ").append(cause.getMessage());
+                }
+            }
+        }
+        return SafeText.forLog(reason);
     }
 
     @PreDestroy

@@ -66,6 +66,16 @@ class JsonBindingSerializerTest {
                 .isInstanceOf(MessageFormatException.class).hasMessageContaining("'null'");
     }
 
+    @Test
+    void aConstructorFailureSaysWhatFailedNotInternalErrorNull() {
+        assertThatThrownBy(() -> serializer.deserialize("{\"entity\":{\"isNew\":false},\"amount\":1}", DepositMoney.class))
+                .isInstanceOf(MessageFormatException.class).hasMessageContaining("NullPointerException")
+                .hasMessageContaining("entity id");
+        assertThatThrownBy(() -> serializer.deserialize("{\"entity\":{\"id\":\"a\\nb\"},\"amount\":1}", DepositMoney.class))
+                .isInstanceOf(MessageFormatException.class).hasMessageContaining("control character")
+                .hasMessageContaining("a\\nb").message().doesNotContain("\n");
+    }
+
     private static JsonObject object(String json) {
         return Json.createReader(new StringReader(json)).readObject();
     }

@@ -1,13 +1,11 @@
 package io.sourceflow.jms;
 
-import io.sourceflow.SourceFlowException;
-
 /**
  * {@link DeadLetters#redrive} was asked to send a dead letter again that was re-driven before.
  * Not transient: the letter stays re-driven, so trying again cannot succeed. A REST resource
  * answers it with 409 Conflict.
  */
-public class DeadLetterAlreadyRedrivenException extends SourceFlowException {
+public class DeadLetterAlreadyRedrivenException extends DeadLetterNotRedrivableException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,6 +13,6 @@ public class DeadLetterAlreadyRedrivenException extends SourceFlowException {
      * @param message what went wrong, naming the dead letter, its message and when it was re-driven
      */
     public DeadLetterAlreadyRedrivenException(String message) {
-        super(message, null);
+        super(message);
     }
 }

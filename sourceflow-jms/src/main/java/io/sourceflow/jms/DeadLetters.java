@@ -64,6 +64,8 @@ public class DeadLetters {
      * @param id the dead letter's id
      * @return the dead letter, marked re-driven; empty when there is none with that id
      * @throws DeadLetterAlreadyRedrivenException when it was re-driven before
+     * @throws DeadLetterNotRedrivableException when it keeps only part of the body received (too large)
+     *     or a changed one (it held NUL characters or unpaired surrogates)
      */
     public Optional<DeadLetter> redrive(String id) {
         Optional<DeadLetter> found = find(id);
@@ -74,6 +76,11 @@ public class DeadLetters {
         if (letter.redrivenOn() != null) {
             throw new DeadLetterAlreadyRedrivenException("Dead letter " + id + " (message " + letter.messageId()
                     + ") was re-driven on " + letter.redrivenOn());
+        }
+        String changed = letter.headers().get(Letters.BODY_CHANGED);
+        if (changed != null) {
+            throw new DeadLetterNotRedrivableException("Dead letter " + id + " (message " + letter.messageId()
+                    + ") keeps " + changed + " of the body it was received with; it cannot be sent again");
         }
         boolean topic = letter.destination().equals(resources.settings().eventTopic());
         sender.resend(letter.body(), applicationProperties(letter.headers()), letter.destination(), topic);

@@ -55,7 +55,8 @@ final class Delivery {
     /**
      * The text of a text message.
      *
-     * @throws MessageFormatException for any other kind of message
+     * @throws MessageFormatException for any other kind of message, or a text larger than
+     *     {@code sourceflow.jms.max-message-size}
      */
     String body() {
         String text = bodyOrNull();
@@ -63,7 +64,26 @@ final class Delivery {
             throw new MessageFormatException("A SourceFlow envelope is a text message, not a " + kind()
                     + (message instanceof BytesMessage ? " (its body is kept base64-encoded)" : ""));
         }
+        long size = utf8Length(text, settings.maxMessageSize());
+        if (size > settings.maxMessageSize()) {
+            throw new MessageFormatException("The message's body has more than " + settings.maxMessageSize()
+                    + " bytes (" + text.length() + " characters), the limit " + JmsSettings.PREFIX + "max-message-size;"
+                    + " it was not decoded");
+        }
         return text;
+    }
+
+    /** The text's length in UTF-8, counted up to just past the limit. */
+    static long utf8Length(String text, int limit) {
+        if (text.length() > limit) {
+            return text.length();
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= limit; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     /** The body as kept in a dead letter: text as is, bytes base64-encoded, else empty. */

@@ -8,6 +8,7 @@ import io.sourceflow.MessageFormatException;
 import io.sourceflow.Metadata;
 import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
 import java.util.Map;
 
@@ -56,9 +57,15 @@ final class EnvelopeCodec {
         Map<String, String> members = Json.members(body);
         String kind = Json.string(member(members, "kind"));
         if (!COMMAND.equals(kind) && !EVENT.equals(kind)) {
-            throw new MessageFormatException("An envelope's kind is 'command' or 'event', not '" + kind + "'");
+            throw new MessageFormatException("An envelope's kind is 'command' or 'event', not '" + SafeText.forLog(kind)
+                    + "'");
         }
-        Metadata metadata = serializer.deserialize(member(members, "metadata"), Metadata.class);
+        Metadata metadata;
+        try {
+            metadata = serializer.deserialize(member(members, "metadata"), Metadata.class);
+        } catch (MessageFormatException e) {
+            throw new MessageFormatException("The envelope's metadata cannot be read: " + SafeText.forLog(e.getMessage()), e);
+        }
         return new Head(kind, Json.string(member(members, "type")), metadata, member(members, "payload"));
     }
 
@@ -83,7 +90,7 @@ final class EnvelopeCodec {
         try {
             type = types.typeOf(head.alias());
         } catch (UnknownMessageTypeException e) {
-            throw new UnknownMessageTypeException(head.describe() + " cannot be read: " + e.getMessage(), e);
+            throw new UnknownMessageTypeException(head.describe() + " cannot be read: " + SafeText.forLog(e.getMessage()), e);
         }
         if (!kindOf(type).equals(head.kind())) {
             throw new MessageFormatException(head.describe() + " names " + type.getName() + ", which is not a " + head.kind());
@@ -97,12 +104,21 @@ final class EnvelopeCodec {
      * @throws MessageFormatException when it does not fit
      */
     Envelope<?> envelope(Head head, Class<? extends Message> type) {
+        Message message;
         try {
-            return new Envelope<>(serializer.deserialize(head.payload(), type), head.metadata());
+            message = serializer.deserialize(head.payload(), type);
         } catch (MessageFormatException e) {
             throw new MessageFormatException(head.describe() + " has a payload that does not fit " + type.getName()
-                    + ": " + e.getMessage(), e);
+                    + ": " + SafeText.forLog(e.getMessage()), e);
+        } catch (StackOverflowError | LinkageError e) {
+            throw new MessageFormatException(head.describe() + " could not be bound to " + type.getName() + ": " + e, e);
         }
+        NumbersKept.check(head, head.payload(), serializer.serialize(message));
+        if (message instanceof Command command && command.entity() == null) {
+            throw new MessageFormatException(head.describe() + " has no entity: the payload binds to a "
+                    + type.getName() + " whose entity() is null (is its entity member missing?)");
+        }
+        return new Envelope<>(message, head.metadata());
     }
 
     private static String kindOf(Class<?> type) {
@@ -118,7 +134,8 @@ final class EnvelopeCodec {
     private static String member(Map<String, String> members, String name) {
         String value = members.get(name);
         if (value == null) {
-            throw new MessageFormatException("An envelope needs the member '" + name + "'; it has " + members.keySet());
+            throw new MessageFormatException("An envelope needs the member '" + name + "'; it has "
+                    + SafeText.forLog(members.keySet().toString()));
         }
         return value;
     }
@@ -137,9 +154,10 @@ final class EnvelopeCodec {
             return EVENT.equals(kind);
         }
 
+        /** The message for logs and errors, its alias and entity id escaped. */
         String describe() {
-            return "Message " + metadata.messageId() + " (" + kind + " '" + alias + "' for entity '" + metadata.entityId()
-                    + "')";
+            return "Message " + metadata.messageId() + " (" + kind + " '" + SafeText.forLog(alias) + "' for entity '"
+                    + SafeText.forLog(metadata.entityId()) + "')";
         }
     }
 }

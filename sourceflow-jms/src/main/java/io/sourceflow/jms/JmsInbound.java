@@ -9,7 +9,10 @@ import io.sourceflow.Metadata;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
+import io.sourceflow.spi.SafeText;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.transaction.Transactional;
@@ -35,7 +38,9 @@ import java.util.logging.Logger;
  * they are never sent out again. The message id is recorded in the {@link Inbox} in the same
  * transaction: a redelivered duplicate is acknowledged and skipped. Events this application sent
  * itself (unless its servers are competing consumers sharing one subscription), and events of a
- * type no local handler takes, are acknowledged and skipped too.
+ * type no local handler takes, are acknowledged and skipped too. A received command is checked against its
+ * Bean Validation constraints (when the application has a {@code Validator}, as every Jakarta EE server
+ * does) before it is handled.
  *
  * <p>When processing fails the exception propagates, the transaction rolls back and the broker
  * delivers the message again. The delivery numbered {@code sourceflow.jms.max-deliveries}
@@ -60,6 +65,15 @@ public class JmsInbound {
     CommandBus bus;
     @Inject
     EventQueue events;
+    @Inject
+    Instance<Object> beans;
+
+    private Constraints constraints;
+
+    @PostConstruct
+    void findValidator() {
+        constraints = Constraints.of(beans);
+    }
 
     /**
      * Processes one delivery in the caller's transaction.
@@ -104,7 +118,11 @@ public class JmsInbound {
                 LOG.fine(() -> head.describe() + " was processed before; skipped");
                 return;
             }
-            hand(resources.codec().envelope(head, type));
+            Envelope<?> envelope = resources.codec().envelope(head, type);
+            if (envelope.message() instanceof Command) {
+                constraints.check(head, envelope.message());
+            }
+            hand(envelope);
         } catch (RuntimeException | Error e) {
             span.failed(e);
             throw e;
@@ -134,10 +152,11 @@ public class JmsInbound {
 
     private void park(Delivery delivery, RuntimeException failure) {
         DeadLetter letter = Letters.of(delivery.message(), delivery.destination(), delivery.bodyOrNull(), delivery.head,
-                failure, delivery.count());
+                failure, delivery.count(), resources.settings().maxMessageSize());
         deadLetters.park(letter);
         resources.telemetry().deadLettered();
         LOG.warning(() -> "Parked message " + letter.messageId() + " from '" + letter.destination() + "' after "
-                + letter.deliveryCount() + " deliveries as dead letter " + letter.id() + ": " + failure);
+                + letter.deliveryCount() + " deliveries as dead letter " + letter.id() + ": "
+                + SafeText.forLog(failure.toString(), 2_000));
     }
 }

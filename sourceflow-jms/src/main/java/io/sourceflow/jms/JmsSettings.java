@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.Config;
  * @param consumer this application's name: the inbox's consumer name and the sender name carried
  *     by outgoing messages, so that an application skips its own events
  * @param maxDeliveries how many deliveries a failing message gets before it is parked
+ * @param maxMessageSize the largest body a received message may have, in bytes of UTF-8; a larger one
+ *     is refused before it is decoded (and parked, its body cut to this size)
  * @param competingConsumers whether every server of this application consumes the command queue
  *     (competing consumers, ordered per entity by the broker's message groups): commands published
  *     here are sent to the queue even when a local saga handles their type, and are handled by the
@@ -39,6 +41,7 @@ public record JmsSettings(
         Set<String> routedEvents,
         String consumer,
         int maxDeliveries,
+        int maxMessageSize,
         boolean competingConsumers) {
 
     /** Key prefix. */
@@ -49,7 +52,8 @@ public record JmsSettings(
     /**
      * Validates the components and copies the sets.
      *
-     * @throws IllegalArgumentException when a name is blank or {@code maxDeliveries} is below 1
+     * @throws IllegalArgumentException when a name is blank, or {@code maxDeliveries} or
+     *     {@code maxMessageSize} is below 1
      */
     public JmsSettings {
         connectionFactory = required("connection-factory", connectionFactory);
@@ -60,6 +64,9 @@ public record JmsSettings(
         routedEvents = Set.copyOf(routedEvents);
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException(PREFIX + "max-deliveries must be at least 1, not " + maxDeliveries);
+        }
+        if (maxMessageSize < 1) {
+            throw new IllegalArgumentException(PREFIX + "max-message-size must be at least 1, not " + maxMessageSize);
         }
     }
 
@@ -97,6 +104,7 @@ public record JmsSettings(
                 list(value.apply("routed-events")),
                 or(value.apply("consumer"), "sourceflow"),
                 number("max-deliveries", or(value.apply("max-deliveries"), "3")),
+                number("max-message-size", or(value.apply("max-message-size"), "1048576")),
                 bool("competing-consumers", or(value.apply("competing-consumers"), "false")));
     }
 

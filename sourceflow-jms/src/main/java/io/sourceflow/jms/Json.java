@@ -8,9 +8,15 @@ import java.util.Map;
  * The little JSON the envelope codec needs beyond the {@link io.sourceflow.spi.Serializer}: split
  * an object into the exact text of its top-level members (so that the payload can be bound once its
  * type is known, without parsing it twice), read and write a string literal. It checks structure
- * only; the serializer checks what it binds.
+ * and nesting depth ({@link #MAX_DEPTH}) only; the serializer checks what it binds.
  */
 final class Json {
+
+    /**
+     * The deepest nesting of objects and arrays a value may have. Deeper JSON is refused before any
+     * of it is bound: binding recurses once per level, and a thousand levels overflow its stack.
+     */
+    static final int MAX_DEPTH = 64;
 
     private final String text;
     private int pos;
@@ -97,7 +103,10 @@ final class Json {
                     pos--;
                     string();
                 } else if (d == '{' || d == '[') {
-                    depth++;
+                    if (++depth > MAX_DEPTH) {
+                        throw new MessageFormatException("JSON nested deeper than " + MAX_DEPTH
+                                + " levels of objects and arrays, at character " + pos);
+                    }
                 } else if (d == '}' || d == ']') {
                     depth--;
                 }

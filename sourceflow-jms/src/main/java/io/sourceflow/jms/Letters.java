@@ -2,6 +2,7 @@ package io.sourceflow.jms;
 
 import io.sourceflow.Metadata;
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.SafeText;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +17,40 @@ final class Letters {
 
     /** Stack frames kept per exception in a dead letter's error text. */
     static final int FRAMES = 4;
+    /**
+     * The header a dead letter carries when its body is not the message's body as received: cut to the
+     * size limit, or with NUL characters or unpaired surrogates replaced. Such a letter cannot be re-driven.
+     */
+    static final String BODY_CHANGED = "sourceflow_parked_body";
+    /** The length of the stores' alias and entity id columns. */
+    private static final int ID_LENGTH = 255;
+    /** The longest error text a dead letter keeps. */
+    private static final int ERROR_LENGTH = 65_536;
 
     private Letters() {
     }
 
+    /**
+     * The dead letter; every value fits the store whatever the message held (alias and entity id cut to
+     * their columns, the body to {@code maxBody} characters, NUL and unpaired surrogates replaced).
+     */
     static DeadLetter of(Message message, String destination, String body, EnvelopeCodec.Head head,
-            RuntimeException failure, int deliveryCount) {
+            RuntimeException failure, int deliveryCount, int maxBody) {
         try {
             String transportId = message.getJMSMessageID();
             String messageId = head != null ? head.metadata().messageId().toString() : fallbackId(message, transportId);
-            return new DeadLetter(Metadata.newId().toString(), messageId, destination, head == null ? null : head.alias(),
-                    head == null ? null : head.metadata().entityId(), body == null ? "" : body, headers(message),
-                    error(failure), deliveryCount, Instant.now(), null);
+            String received = body == null ? "" : body;
+            String kept = SafeText.storable(received, maxBody);
+            Map<String, String> headers = headers(message);
+            if (!kept.equals(received)) {
+                headers.put(BODY_CHANGED, kept.length() < received.length()
+                        ? "the first " + kept.length() + " of " + received.length() + " characters"
+                        : "NUL characters or unpaired surrogates replaced by U+FFFD");
+            }
+            return new DeadLetter(Metadata.newId().toString(), messageId, destination,
+                    head == null ? null : SafeText.storable(head.alias(), ID_LENGTH),
+                    head == null ? null : SafeText.storable(head.metadata().entityId(), ID_LENGTH), kept, headers,
+                    SafeText.storable(error(failure), ERROR_LENGTH), deliveryCount, Instant.now(), null);
         } catch (JMSException e) {
             throw new TransportException("Cannot read the headers of a message to park", e);
         }
@@ -69,8 +92,8 @@ final class Letters {
     /** An id for a message whose envelope could not be read: the sender's property, else the transport id. */
     private static String fallbackId(Message message, String transportId) throws JMSException {
         String sent = message.getStringProperty(JmsSender.MESSAGE_ID);
-        if (sent != null && sent.length() <= 36) {
-            return sent;
+        if (sent != null && !sent.isEmpty() && sent.length() <= 36) {
+            return SafeText.storable(sent, 36);
         }
         String id = transportId == null ? "" : transportId.startsWith("ID:") ? transportId.substring(3) : transportId;
         return !id.isEmpty() && id.length() <= 36 ? id

@@ -1,7 +1,7 @@
 package io.sourceflow.sample.rest;
 
 import io.sourceflow.EntityNotFoundException;
-import io.sourceflow.jms.DeadLetterAlreadyRedrivenException;
+import io.sourceflow.jms.DeadLetterNotRedrivableException;
 import io.sourceflow.jms.DeadLetters;
 import io.sourceflow.spi.DeadLetter;
 import jakarta.enterprise.context.RequestScoped;
@@ -68,7 +68,7 @@ public class DeadLetterResource {
      *
      * @param id its id
      * @return the dead letter, marked re-driven
-     * @throws RedriveRefusedException when it was re-driven before (409)
+     * @throws RedriveRefusedException when it was re-driven before, or keeps only part of its body (409)
      */
     @POST
     @Path("{id}/redrive")
@@ -76,7 +76,7 @@ public class DeadLetterResource {
         DeadLetter letter;
         try {
             letter = deadLetters.redrive(id).orElseThrow(() -> notFound(id));
-        } catch (DeadLetterAlreadyRedrivenException redrivenBefore) {
+        } catch (DeadLetterNotRedrivableException redrivenBefore) {
             throw new RedriveRefusedException(redrivenBefore.getMessage(), redrivenBefore);
         }
         return DeadLetterResponse.of(letter);

@@ -3,6 +3,7 @@ package io.sourceflow.sample.rest;
 import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.InvalidEntityIdException;
 import io.sourceflow.jms.TransportException;
 import io.sourceflow.sample.account.BusinessRuleException;
 import jakarta.json.Json;
@@ -122,6 +123,9 @@ public record Problem(String type, String title, int status, String detail, List
             InvalidRequestException converted = InvalidRequestException.of(invalid.getConstraintViolations());
             return new Problem(Kind.INVALID.type(), Kind.INVALID.title, Kind.INVALID.status, converted.getMessage(),
                     converted.violations());
+        }
+        if (t instanceof InvalidEntityIdException invalidId) {
+            return of(Kind.INVALID, invalidId.getMessage());
         }
         if (t instanceof BusinessRuleException) {
             return of(Kind.BUSINESS_RULE, t.getMessage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.InvalidEntityIdException;
 import io.sourceflow.sample.account.BusinessRuleException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
@@ -62,6 +63,15 @@ class ProblemTest {
         assertThat(problem.status()).isEqualTo(500);
         assertThat(problem.type()).isEqualTo("urn:sourceflow:sample:problem:outcome-unknown");
         assertThat(problem.detail()).contains("may have been taken or not");
+    }
+
+    @Test
+    void anEntityIdThatBreaksTheRulesIs400WithTheIdEscaped() {
+        Problem problem = Problem.classify(new RuntimeException(new InvalidEntityIdException("The entity id 'a\\nb' contains"
+                + " a control character"))).orElseThrow();
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.detail()).contains("a\\nb").doesNotContain("\n");
     }
 
     @Test

@@ -95,7 +95,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * How many messages wait in a queue (for a topic: in a subscription's queue).
+     * How many messages wait in a queue (for a topic: in a subscription's queue). The broker adds a
+     * committed message to the queue shortly after it answered the commit: poll for a count.
      *
      * @param queue the queue's name
      * @return the count
