@@ -3,17 +3,30 @@ package io.sourceflow.jpa;
 import io.sourceflow.ConcurrencyException;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Recognises the database failures that mean "another writer was first" and turns them into
- * {@link ConcurrencyException}: a stale {@code @Version}, a duplicate key (SQLState 23505, the
- * {@code (entity_id, sequence_no)} guard), a serialization failure (40001) or a deadlock (40P01).
- * The cause chain is walked; message texts are never parsed.
+ * {@link ConcurrencyException}: a stale {@code @Version}, a duplicate key (the
+ * {@code (entity_id, sequence_no)} guard), a serialization failure, a deadlock or a lock timeout.
+ * By SQLState where it says so (23505 duplicate key, 40001 serialization or deadlock, 40P01
+ * PostgreSQL's deadlock, 57033 DB2's deadlock or timeout), else by the vendor's error code where
+ * the SQLState is generic: 23000 with MySQL/MariaDB 1062, Oracle 1 (ORA-00001) or SQL Server 2627
+ * and 2601 (a duplicate key; other 23000 codes are other integrity errors and not conflicts),
+ * Oracle 60 (ORA-00060, deadlock) and 8177 (ORA-08177, serialization), MySQL/MariaDB 1205 (lock
+ * wait timeout) and 1213 (deadlock). The cause chain and each {@link SQLException#getNextException()}
+ * chain are walked; message texts are never parsed.
  */
 final class Failures {
 
-    private static final Set<String> CONFLICTS = Set.of("23505", "40001", "40P01");
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "57033");
+    private static final String INTEGRITY = "23000";
+    private static final Set<Integer> DUPLICATE_KEY_CODES = Set.of(1062, 1, 2627, 2601);
+    private static final Map<String, Set<Integer>> CODES_BY_STATE = Map.of(
+            "61000", Set.of(60),
+            "72000", Set.of(8177),
+            "HY000", Set.of(1205, 1213));
 
     private Failures() {
     }
@@ -45,12 +58,26 @@ final class Failures {
             }
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (e.getSQLState() != null && CONFLICTS.contains(e.getSQLState())) {
-                        return "SQLState " + e.getSQLState();
+                    String conflict = conflict(e.getSQLState(), e.getErrorCode());
+                    if (conflict != null) {
+                        return conflict;
                     }
                 }
             }
         }
         return null;
+    }
+
+    /** The conflict an SQLState and vendor code stand for, or null. */
+    static String conflict(String state, int code) {
+        if (state == null) {
+            return null;
+        }
+        if (CONFLICT_STATES.contains(state)) {
+            return "SQLState " + state;
+        }
+        boolean byCode = state.equals(INTEGRITY) ? DUPLICATE_KEY_CODES.contains(code)
+                : CODES_BY_STATE.getOrDefault(state, Set.of()).contains(code);
+        return byCode ? "SQLState " + state + ", vendor code " + code : null;
     }
 }

@@ -36,7 +36,8 @@
  * ({@code hibernate.jdbc.batch_size}) where the EclipseLink unit has {@code eclipselink.jdbc.batch-writing}.
  *
  * <h2>Schema</h2>
- * DDL for PostgreSQL, H2 and Derby ships in {@code META-INF/sourceflow/ddl/}, one statement per line,
+ * DDL for PostgreSQL, MariaDB (10.7 and later; also for MySQL 8), H2 and Derby ships in
+ * {@code META-INF/sourceflow/ddl/}, one statement per line,
  * each ending with {@code ;}, so that psql, ij, the providers' script runners or a plain
  * line-by-line runner can execute it. For development the provider can create the tables instead
  * ({@code jakarta.persistence.schema-generation.database.action}), from the mapping or from the
@@ -46,7 +47,19 @@
  * {@code liberty-config/sql/derby-sourceflow.sql}) or run the shipped script with ij. The JSON columns (payload, metadata, document
  * body, dead-letter body, headers and error) are mapped {@code @Lob}, so generated tables use a
  * large-object type ({@code CLOB} on Derby, whose {@code VARCHAR} stops at 32,672 characters, and
- * on H2); the shipped DDL declares {@code CLOB} on Derby and H2 and {@code text} on PostgreSQL.
+ * on H2); the shipped DDL declares {@code CLOB} on Derby and H2, {@code text} on PostgreSQL and
+ * {@code LONGTEXT} on MariaDB. On MariaDB the tables use {@code utf8mb4_bin}, so that ids compare as
+ * Java compares them (the default collations ignore case: {@code A-1} and {@code a-1} would be one
+ * entity), and {@code DATETIME(6)} (UTC, without {@code TIMESTAMP}'s 2038 limit).
+ *
+ * <h2>Conflicts</h2>
+ * Losing a race to another writer (the log's primary key, a stale {@code @Version}, a serialization
+ * failure, a deadlock, a lock timeout) becomes a {@link io.sourceflow.ConcurrencyException}, which
+ * the bus retries. It is recognised by SQLState where the database reports a specific one and by
+ * vendor code where the SQLState is generic (MySQL/MariaDB, Oracle, SQL Server; tested for real on
+ * PostgreSQL and MariaDB, from the vendors' documentation for Oracle, SQL Server and DB2). A
+ * unique violation in the application's own tables, flushed with the command, is still taken for a
+ * conflict: the store cannot tell it from the race on its own tables without the constraint's name.
  *
  * <h2>Round trips per command</h2>
  * The reads of the entity and view models (served by the provider's shared cache where it has

@@ -7,6 +7,7 @@ import javax.sql.ConnectionPoolDataSource;
 import javax.sql.XADataSource;
 import org.apache.derby.jdbc.EmbeddedXADataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.ds.common.BaseDataSource;
@@ -66,5 +67,20 @@ final class Drivers {
             pg.setOptions(options);
         }
         return pg;
+    }
+
+    /**
+     * A fresh database named {@code name} on the MariaDB at 127.0.0.1:3306 (user root, no password),
+     * binary collation as the shipped DDL; its data source is both an XA and a pooled one.
+     */
+    static MariaDbDataSource mariadb(String name) throws SQLException {
+        String server = "jdbc:mariadb://" + System.getProperty("sourceflow.test.mariadb.host", "127.0.0.1") + ":"
+                + Integer.getInteger("sourceflow.test.mariadb.port", 3306) + "/";
+        String user = "?user=" + System.getProperty("sourceflow.test.mariadb.user", "root");
+        try (Connection c = new MariaDbDataSource(server + user).getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        return new MariaDbDataSource(server + name + user);
     }
 }

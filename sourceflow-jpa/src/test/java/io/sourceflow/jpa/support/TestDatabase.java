@@ -33,7 +33,9 @@ public final class TestDatabase implements AutoCloseable {
         /** The PostgreSQL on 127.0.0.1:5432, database {@code test}, one schema per test class. */
         POSTGRESQL("postgresql", "ddl/test-tables.sql"),
         /** Derby in memory (embedded), as the sample's default server configuration; no UUID-keyed table. */
-        DERBY("derby", "ddl/test-tables-derby.sql");
+        DERBY("derby", "ddl/test-tables-derby.sql"),
+        /** The MariaDB on 127.0.0.1:3306 (root, no password), one database per test class. */
+        MARIADB("mariadb", "ddl/test-tables-mariadb.sql");
 
         final String ddl;
         final String testTables;
@@ -96,6 +98,9 @@ public final class TestDatabase implements AutoCloseable {
             XaPool pool;
             if (kind == Kind.DERBY) {
                 pool = new XaPool(Drivers.derby(name));
+            } else if (kind == Kind.MARIADB) {
+                pool = transactions == Transactions.XA ? new XaPool((javax.sql.XADataSource) Drivers.mariadb(name))
+                        : new XaPool((javax.sql.ConnectionPoolDataSource) Drivers.mariadb(name));
             } else if (transactions == Transactions.XA) {
                 pool = new XaPool(kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresql(name));
             } else {
@@ -157,6 +162,7 @@ public final class TestDatabase implements AutoCloseable {
             case H2 -> Drivers.h2(name);
             case POSTGRESQL -> Drivers.postgresql(name);
             case DERBY -> Drivers.derby(name);
+            case MARIADB -> Drivers.mariadb(name);
         });
     }
 

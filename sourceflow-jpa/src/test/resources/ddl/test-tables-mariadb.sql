@@ -1,0 +1,4 @@
+-- Tables of the test entities on MariaDB (as test-tables.sql, with InnoDB and binary collation).
+CREATE TABLE bank_account_summary (id VARCHAR(255) NOT NULL PRIMARY KEY, account_name VARCHAR(255), balance NUMERIC(19, 2) NOT NULL, transaction_count INTEGER NOT NULL, closed BOOLEAN NOT NULL, version BIGINT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE TABLE long_keyed (id BIGINT NOT NULL PRIMARY KEY, label VARCHAR(255), version BIGINT NOT NULL) ENGINE=InnoDB;
+CREATE TABLE uuid_keyed (id UUID NOT NULL PRIMARY KEY, label VARCHAR(255)) ENGINE=InnoDB;
