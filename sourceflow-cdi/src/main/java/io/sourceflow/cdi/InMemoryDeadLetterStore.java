@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterFilter;
 import io.sourceflow.spi.DeadLetterStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +28,15 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
 
     @Override
     public List<DeadLetter> list(boolean includeRedriven, int max) {
+        return list(DeadLetterFilter.all(includeRedriven), 0, max);
+    }
+
+    @Override
+    public List<DeadLetter> list(DeadLetterFilter filter, int first, int max) {
         return letters.values().stream()
-                .filter(letter -> includeRedriven || letter.redrivenOn() == null)
+                .filter(filter::matches)
                 .sorted(Comparator.comparing(DeadLetter::deadLetteredOn).thenComparing(DeadLetter::id))
+                .skip(first)
                 .limit(max)
                 .toList();
     }
@@ -42,6 +49,26 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
     @Override
     public Optional<DeadLetter> markRedriven(String id, Instant when) {
         return find(id).map(letter -> write(letter.redriven(when)));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        DeadLetter removed = letters.remove(id);
+        if (removed != null) {
+            transaction.undoOnRollback(() -> letters.putIfAbsent(removed.id(), removed));
+        }
+        return removed != null;
+    }
+
+    @Override
+    public int purge(Instant parkedBefore) {
+        int purged = 0;
+        for (DeadLetter letter : List.copyOf(letters.values())) {
+            if (letter.deadLetteredOn().isBefore(parkedBefore) && delete(letter.id())) {
+                purged++;
+            }
+        }
+        return purged;
     }
 
     private DeadLetter write(DeadLetter letter) {

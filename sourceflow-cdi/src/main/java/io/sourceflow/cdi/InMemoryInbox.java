@@ -3,7 +3,9 @@ package io.sourceflow.cdi;
 import io.sourceflow.spi.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Set;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class InMemoryInbox implements Inbox {
 
-    private final Set<String> processed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> processed = new ConcurrentHashMap<>();
 
     @Inject
     UnitOfWork transaction;
@@ -23,10 +25,22 @@ public class InMemoryInbox implements Inbox {
     @Override
     public boolean record(String consumer, UUID messageId) {
         String key = consumer + '/' + messageId;
-        boolean first = processed.add(key);
+        boolean first = processed.putIfAbsent(key, Instant.now()) == null;
         if (first) {
             transaction.undoOnRollback(() -> processed.remove(key));
         }
         return first;
+    }
+
+    @Override
+    public int purge(Instant recordedBefore) {
+        int purged = 0;
+        for (Map.Entry<String, Instant> entry : List.copyOf(processed.entrySet())) {
+            if (entry.getValue().isBefore(recordedBefore) && processed.remove(entry.getKey(), entry.getValue())) {
+                transaction.undoOnRollback(() -> processed.putIfAbsent(entry.getKey(), entry.getValue()));
+                purged++;
+            }
+        }
+        return purged;
     }
 }

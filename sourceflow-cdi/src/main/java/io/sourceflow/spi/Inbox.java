@@ -1,5 +1,6 @@
 package io.sourceflow.spi;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -17,4 +18,17 @@ public interface Inbox {
      *     is a duplicate to acknowledge and skip
      */
     boolean record(String consumer, UUID messageId);
+
+    /**
+     * Forgets the messages recorded before a time, in the current unit of work. A message delivered
+     * again after its entry was purged is processed again: purge only what is older than any
+     * redelivery can be (the broker's redelivery limits, a dead letter waiting to be re-driven).
+     *
+     * @param recordedBefore entries recorded before this instant go
+     * @return how many entries went
+     * @throws UnsupportedOperationException when this inbox cannot purge (the default)
+     */
+    default int purge(Instant recordedBefore) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot purge its entries");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterFilter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,9 @@ class InMemoryTransportStoresTest {
         assertThat(store.list(false, 10)).extracting(DeadLetter::id).containsExactly("b");
         assertThat(store.list(true, 10)).hasSize(2);
         assertThat(store.markRedriven("nope", Instant.now())).isEmpty();
+        assertThat(store.list(new DeadLetterFilter("bank.DepositMoney", "a-1", Instant.parse("2026-01-02T00:00:00Z"), null,
+                true), 0, 10)).extracting(DeadLetter::id).containsExactly("b");
+        assertThat(store.list(DeadLetterFilter.all(true), 1, 10)).extracting(DeadLetter::id).containsExactly("b");
     }
 
     @Test
@@ -65,6 +69,34 @@ class InMemoryTransportStoresTest {
         })).hasMessage("the unit fails");
 
         assertThat(store.find("x")).isEmpty();
+    }
+
+    @Test
+    void oldEntriesArePurgedAndAPurgeInAFailedUnitIsUndone() {
+        InMemoryInbox inbox = new InMemoryInbox();
+        inbox.transaction = transaction;
+        InMemoryDeadLetterStore store = new InMemoryDeadLetterStore();
+        store.transaction = transaction;
+        UUID id = UUID.randomUUID();
+        inbox.record("app", id);
+        store.park(letter("old", Instant.parse("2026-01-01T00:00:00Z")));
+        store.park(letter("new", Instant.parse("2026-02-01T00:00:00Z")));
+
+        assertThatThrownBy(() -> transaction.run(() -> {
+            assertThat(inbox.purge(Instant.now().plusSeconds(1))).isEqualTo(1);
+            assertThat(store.purge(Instant.parse("2026-01-15T00:00:00Z"))).isEqualTo(1);
+            throw new IllegalStateException("the unit fails");
+        })).hasMessage("the unit fails");
+        assertThat(inbox.record("app", id)).as("still recorded").isFalse();
+        assertThat(store.find("old")).isPresent();
+
+        assertThat(inbox.purge(Instant.now().minusSeconds(60))).isZero();
+        assertThat(inbox.purge(Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(inbox.record("app", id)).as("forgotten").isTrue();
+        assertThat(store.purge(Instant.parse("2026-01-15T00:00:00Z"))).isEqualTo(1);
+        assertThat(store.delete("new")).isTrue();
+        assertThat(store.delete("new")).isFalse();
+        assertThat(store.list(true, 10)).isEmpty();
     }
 
     private static DeadLetter letter(String id, Instant when) {

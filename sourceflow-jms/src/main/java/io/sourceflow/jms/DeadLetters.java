@@ -1,6 +1,7 @@
 package io.sourceflow.jms;
 
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterFilter;
 import io.sourceflow.spi.DeadLetterStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The parked messages: list them, look at one, and send one again to where it came from once the
- * cause is fixed. Each call joins the caller's JTA transaction or runs in one of its own.
+ * The parked messages: list them, look at one, send one again to where it came from once the
+ * cause is fixed, or delete it ({@link Retention} deletes old ones). Each call joins the caller's
+ * JTA transaction or runs in one of its own.
  *
  * <pre>{@code
  * @Inject DeadLetters deadLetters;
@@ -43,6 +45,28 @@ public class DeadLetters {
      */
     public List<DeadLetter> list(boolean includeRedriven, int max) {
         return store.list(includeRedriven, max);
+    }
+
+    /**
+     * Lists the dead letters a filter matches, oldest first, one page at a time.
+     *
+     * @param filter which letters (type, entity, time parked, re-driven or not)
+     * @param first how many matching letters to skip
+     * @param max the most to return
+     * @return the page
+     */
+    public List<DeadLetter> list(DeadLetterFilter filter, int first, int max) {
+        return store.list(Objects.requireNonNull(filter, "filter"), first, max);
+    }
+
+    /**
+     * Deletes a dead letter (after its cause was dealt with otherwise, or it is of no use).
+     *
+     * @param id its id
+     * @return whether there was one
+     */
+    public boolean delete(String id) {
+        return store.delete(Objects.requireNonNull(id, "id"));
     }
 
     /**

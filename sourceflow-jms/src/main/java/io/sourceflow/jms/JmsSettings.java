@@ -1,5 +1,7 @@
 package io.sourceflow.jms;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +29,9 @@ import org.eclipse.microprofile.config.Config;
  * @param maxDeliveries how many deliveries a failing message gets before it is parked
  * @param maxMessageSize the largest body a received message may have, in bytes of UTF-8; a larger one
  *     is refused before it is decoded (and parked, its body cut to this size)
+ * @param inboxRetention how long the inbox remembers a processed message ({@link Retention}); longer
+ *     than any redelivery of it can come (a message redelivered after that is processed again)
+ * @param deadLetterRetention how long a dead letter is kept ({@link Retention})
  * @param competingConsumers whether every server of this application consumes the command queue
  *     (competing consumers, ordered per entity by the broker's message groups): commands published
  *     here are sent to the queue even when a local saga handles their type, and are handled by the
@@ -42,6 +47,8 @@ public record JmsSettings(
         String consumer,
         int maxDeliveries,
         int maxMessageSize,
+        Duration inboxRetention,
+        Duration deadLetterRetention,
         boolean competingConsumers) {
 
     /** Key prefix. */
@@ -65,6 +72,8 @@ public record JmsSettings(
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException(PREFIX + "max-deliveries must be at least 1, not " + maxDeliveries);
         }
+        positive("inbox-retention", inboxRetention);
+        positive("dead-letter-retention", deadLetterRetention);
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException(PREFIX + "max-message-size must be at least 1, not " + maxMessageSize);
         }
@@ -105,6 +114,8 @@ public record JmsSettings(
                 or(value.apply("consumer"), "sourceflow"),
                 number("max-deliveries", or(value.apply("max-deliveries"), "3")),
                 number("max-message-size", or(value.apply("max-message-size"), "1048576")),
+                duration("inbox-retention", or(value.apply("inbox-retention"), "P7D")),
+                duration("dead-letter-retention", or(value.apply("dead-letter-retention"), "P30D")),
                 bool("competing-consumers", or(value.apply("competing-consumers"), "false")));
     }
 
@@ -144,6 +155,21 @@ public record JmsSettings(
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(PREFIX + key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(PREFIX + key + " must be an ISO-8601 duration such as P7D or PT12H, not '"
+                    + value + "'", e);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(PREFIX + key + " must be a positive duration, not " + value);
         }
     }
 

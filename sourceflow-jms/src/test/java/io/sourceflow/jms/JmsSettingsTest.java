@@ -24,6 +24,9 @@ class JmsSettingsTest {
         assertThat(settings.routedEvents()).isEmpty();
         assertThat(settings.consumer()).isEqualTo("sourceflow");
         assertThat(settings.maxDeliveries()).isEqualTo(3);
+        assertThat(settings.maxMessageSize()).isEqualTo(1_048_576);
+        assertThat(settings.inboxRetention()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(settings.deadLetterRetention()).isEqualTo(java.time.Duration.ofDays(30));
     }
 
     @Test
@@ -49,6 +52,13 @@ class JmsSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sourceflow.jms.max-deliveries");
         assertThatThrownBy(() -> JmsSettings.from(new TestConfig(Map.of("sourceflow.jms.max-deliveries", "0"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> JmsSettings.from(new TestConfig(Map.of("sourceflow.jms.inbox-retention", "7 days"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sourceflow.jms.inbox-retention")
+                .hasMessageContaining("ISO-8601 duration");
+        assertThatThrownBy(() -> JmsSettings.from(new TestConfig(Map.of("sourceflow.jms.dead-letter-retention", "PT0S"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> JmsSettings.from(new TestConfig(Map.of("sourceflow.jms.max-message-size", "0"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sourceflow.jms.max-message-size");
     }
 
     @Test

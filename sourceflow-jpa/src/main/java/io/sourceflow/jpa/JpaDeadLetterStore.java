@@ -1,15 +1,18 @@
 package io.sourceflow.jpa;
 
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterFilter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Serializer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +50,36 @@ public class JpaDeadLetterStore implements DeadLetterStore {
 
     @Override
     public List<DeadLetter> list(boolean includeRedriven, int max) {
-        if (max < 0) {
-            throw new IllegalArgumentException("max must not be negative: " + max);
+        return list(DeadLetterFilter.all(includeRedriven), 0, max);
+    }
+
+    @Override
+    public List<DeadLetter> list(DeadLetterFilter filter, int first, int max) {
+        if (first < 0 || max < 0) {
+            throw new IllegalArgumentException("first and max must not be negative: " + first + ", " + max);
         }
-        String where = includeRedriven ? "" : " WHERE d.redrivenOn IS NULL";
-        return jpa.entityManager()
-                .createQuery("SELECT d FROM DeadLetterRow d" + where + " ORDER BY d.deadLetteredOn, d.id", DeadLetterRow.class)
-                .setMaxResults(max)
-                .getResultList()
-                .stream()
-                .map(this::letter)
-                .toList();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        criterion(where, parameters, "d.typeAlias = :typeAlias", "typeAlias", filter.typeAlias());
+        criterion(where, parameters, "d.entityId = :entityId", "entityId", filter.entityId());
+        criterion(where, parameters, "d.deadLetteredOn >= :from", "from", filter.parkedFrom() == null ? null : utc(filter.parkedFrom()));
+        criterion(where, parameters, "d.deadLetteredOn < :before", "before",
+                filter.parkedBefore() == null ? null : utc(filter.parkedBefore()));
+        if (!filter.includeRedriven()) {
+            where.add("d.redrivenOn IS NULL");
+        }
+        TypedQuery<DeadLetterRow> query = jpa.entityManager().createQuery("SELECT d FROM DeadLetterRow d"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY d.deadLetteredOn, d.id",
+                DeadLetterRow.class);
+        parameters.forEach(query::setParameter);
+        return query.setFirstResult(first).setMaxResults(max).getResultList().stream().map(this::letter).toList();
+    }
+
+    private static void criterion(List<String> where, Map<String, Object> parameters, String clause, String name, Object value) {
+        if (value != null) {
+            where.add(clause);
+            parameters.put(name, value);
+        }
     }
 
     @Override
@@ -75,6 +97,19 @@ public class JpaDeadLetterStore implements DeadLetterStore {
         }
         row.setRedrivenOn(utc(when));
         return Optional.of(letter(row));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return jpa.entityManager().createQuery("DELETE FROM DeadLetterRow d WHERE d.id = :id")
+                .setParameter("id", Objects.requireNonNull(id, "id")).executeUpdate() == 1;
+    }
+
+    @Override
+    public int purge(Instant parkedBefore) {
+        Objects.requireNonNull(parkedBefore, "parkedBefore");
+        return jpa.entityManager().createQuery("DELETE FROM DeadLetterRow d WHERE d.deadLetteredOn < :before")
+                .setParameter("before", utc(parkedBefore)).executeUpdate();
     }
 
     private DeadLetter letter(DeadLetterRow row) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -37,5 +38,12 @@ public class JpaInbox implements Inbox {
         }
         em.persist(new InboxEntry(consumer, id, OffsetDateTime.now(ZoneOffset.UTC)));
         return true;
+    }
+
+    @Override
+    public int purge(Instant recordedBefore) {
+        Objects.requireNonNull(recordedBefore, "recordedBefore");
+        return jpa.entityManager().createQuery("DELETE FROM InboxEntry e WHERE e.receivedOn < :before")
+                .setParameter("before", OffsetDateTime.ofInstant(recordedBefore, ZoneOffset.UTC)).executeUpdate();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterFilter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
 import jakarta.inject.Inject;
@@ -159,6 +160,63 @@ abstract class TransportStoreTests {
 
         // then
         assertThat(letters.find("rolled-back")).isEmpty();
+    }
+
+    @Test
+    void inboxEntriesAndDeadLettersOlderThanACutOffArePurgedAndALetterCanBeDeleted() throws Exception {
+        // given
+        UUID message = UUID.randomUUID();
+        Instant before = Instant.now().minusSeconds(3600);
+        inTransaction(() -> inbox.record("purge", message));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        inTransaction(() -> {
+            letters.park(letter("old", now.minus(40, ChronoUnit.DAYS), null, null));
+            letters.park(letter("recent", now.minus(1, ChronoUnit.DAYS), null, null));
+            letters.park(letter("unwanted", now, null, null));
+            return null;
+        });
+
+        // when
+        int inboxKeptBefore = inTransaction(() -> inbox.purge(before));
+        int inboxPurged = inTransaction(() -> inbox.purge(Instant.now().plusSeconds(1)));
+        int lettersPurged = inTransaction(() -> letters.purge(now.minus(30, ChronoUnit.DAYS)));
+        boolean deleted = inTransaction(() -> letters.delete("unwanted"));
+        boolean deletedAgain = inTransaction(() -> letters.delete("unwanted"));
+
+        // then
+        assertThat(inboxKeptBefore).isZero();
+        assertThat(inboxPurged).isGreaterThanOrEqualTo(1);
+        assertThat(inTransaction(() -> inbox.record("purge", message))).as("forgotten, so new again").isTrue();
+        assertThat(lettersPurged).isEqualTo(1);
+        assertThat(deleted).isTrue();
+        assertThat(deletedAgain).isFalse();
+        assertThat(letters.find("old")).isEmpty();
+        assertThat(letters.find("recent")).isPresent();
+        assertThat(letters.find("unwanted")).isEmpty();
+    }
+
+    @Test
+    void deadLettersAreFilteredAndPaged() throws Exception {
+        // given
+        Instant t = Instant.parse("2026-06-01T00:00:00Z");
+        inTransaction(() -> {
+            letters.park(letter("f-1", t, "filter.A", "f-x"));
+            letters.park(letter("f-2", t.plusSeconds(60), "filter.A", "f-y"));
+            letters.park(letter("f-3", t.plusSeconds(120), "filter.B", "f-x"));
+            letters.park(letter("f-4", t.plusSeconds(180), "filter.A", "f-x"));
+            return null;
+        });
+        inTransaction(() -> letters.markRedriven("f-4", t.plusSeconds(240)));
+
+        // when / then
+        assertThat(inTransaction(() -> letters.list(new DeadLetterFilter("filter.A", null, null, null, true), 0, 10)))
+                .extracting(DeadLetter::id).containsExactly("f-1", "f-2", "f-4");
+        assertThat(inTransaction(() -> letters.list(new DeadLetterFilter("filter.A", null, null, null, false), 0, 10)))
+                .extracting(DeadLetter::id).containsExactly("f-1", "f-2");
+        assertThat(inTransaction(() -> letters.list(new DeadLetterFilter(null, "f-x", t.plusSeconds(60), t.plusSeconds(200),
+                true), 0, 10))).extracting(DeadLetter::id).containsExactly("f-3", "f-4");
+        assertThat(inTransaction(() -> letters.list(new DeadLetterFilter(null, null, t, t.plusSeconds(300), true), 1, 2)))
+                .extracting(DeadLetter::id).containsExactly("f-2", "f-3");
     }
 
     private static DeadLetter letter(String id, Instant parkedOn, String alias, String entityId) {

@@ -1,7 +1,10 @@
 package io.sourceflow.sample.rest;
 
 import jakarta.ws.rs.BadRequestException;
+import io.sourceflow.spi.SafeText;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Reads optional query parameters of the sample's API: a blank or missing value gives the
@@ -32,6 +35,22 @@ final class QueryParameters {
             return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
             throw new BadRequestException("Query parameter " + parameter + " must be a number, not '" + value + "'");
+        }
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Instant instant(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("Query parameter " + parameter + " must be an instant such as 2026-11-30T12:00:00Z,"
+                    + " not '" + SafeText.forLog(value) + "'");
         }
     }
 

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sourceflow.jms.DeadLetterAlreadyRedrivenException;
 import io.sourceflow.jms.DeadLetters;
 import io.sourceflow.spi.DeadLetter;
+import io.sourceflow.spi.DeadLetterFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,44 @@ class DeadLetterResourceTest {
         // then
         assertThat(thrown).isSameAs(unrelated);
         assertThat(Problem.classify(thrown)).as("left to the mapper's 500, not a 409").isEmpty();
+    }
+
+    @Test
+    void theListPassesItsFilterAndPageOn() {
+        // given
+        List<Object[]> asked = new ArrayList<>();
+        DeadLetterResource resource = new DeadLetterResource();
+        resource.deadLetters = new DeadLetters() {
+            @Override
+            public List<DeadLetter> list(DeadLetterFilter filter, int first, int max) {
+                asked.add(new Object[] {filter, first, max});
+                return List.of();
+            }
+        };
+
+        // when
+        resource.list("true", " bank.DepositMoney ", "a-1", "2026-11-01T00:00:00Z", "", "20", "10");
+
+        // then
+        assertThat(asked).singleElement().satisfies(call -> {
+            assertThat(call[0]).isEqualTo(new DeadLetterFilter("bank.DepositMoney", "a-1", Instant.parse("2026-11-01T00:00:00Z"),
+                    null, true));
+            assertThat(call[1]).isEqualTo(20);
+            assertThat(call[2]).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void deletingALetterThatIsNotThereIs404() {
+        DeadLetterResource resource = new DeadLetterResource();
+        resource.deadLetters = new DeadLetters() {
+            @Override
+            public boolean delete(String id) {
+                return "d-1".equals(id);
+            }
+        };
+
+        assertThat(Problem.classify(catchThrowable(() -> resource.delete("d-2"))).orElseThrow().status()).isEqualTo(404);
     }
 
     private static DeadLetterResource resourceFailingWith(RuntimeException failure) {

@@ -1,0 +1,51 @@
+package io.sourceflow.sample.messaging;
+
+import io.sourceflow.jms.Retention;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs {@link Retention#purge()} every {@code sourceflow.sample.purge-interval} (an ISO-8601 duration,
+ * default {@code PT1H}) on a non-persistent EJB timer, so the inbox and the dead letters stay bounded
+ * without a thread of the application's own. The retentions themselves are
+ * {@code sourceflow.jms.inbox-retention} and {@code sourceflow.jms.dead-letter-retention}.
+ */
+@Singleton
+@Startup
+public class RetentionTimer {
+
+    private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
+
+    @Inject
+    Retention retention;
+    @Inject
+    @ConfigProperty(name = "sourceflow.sample.purge-interval", defaultValue = "PT1H")
+    String interval;
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        long every = Duration.parse(interval).toMillis();
+        if (every <= 0) {
+            throw new IllegalArgumentException("sourceflow.sample.purge-interval must be positive, not " + interval);
+        }
+        timers.createIntervalTimer(every, every, new TimerConfig("sourceflow-retention", false));
+    }
+
+    @Timeout
+    void purge() {
+        Retention.Purged purged = retention.purge();
+        LOG.fine(() -> "Retention purged " + purged.inboxEntries() + " inbox entries and " + purged.deadLetters()
+                + " dead letters");
+    }
+}
