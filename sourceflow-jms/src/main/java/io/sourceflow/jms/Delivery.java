@@ -1,6 +1,7 @@
 package io.sourceflow.jms;
 
 import io.sourceflow.MessageFormatException;
+import io.sourceflow.spi.SafeText;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -102,6 +103,18 @@ final class Delivery {
             }
         }
         return body;
+    }
+
+    /** The message's id for a log line: SourceFlow's once the envelope was read, else the transport's. */
+    String idForLog() {
+        if (head != null) {
+            return head.metadata().messageId().toString();
+        }
+        try {
+            return "with transport id " + SafeText.forLog(message.getJMSMessageID());
+        } catch (JMSException e) {
+            return "without a readable id (" + e + ")";
+        }
     }
 
     boolean sentByThisApplication() {

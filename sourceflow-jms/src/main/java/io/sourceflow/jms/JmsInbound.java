@@ -52,6 +52,7 @@ import java.util.logging.Logger;
 public class JmsInbound {
 
     private static final Logger LOG = Logger.getLogger(JmsInbound.class.getName());
+    private static final long MAX_PAUSE_MILLIS = 5_000;
 
     @Inject
     JmsResources resources;
@@ -94,6 +95,10 @@ public class JmsInbound {
             }
         } catch (RuntimeException failure) {
             if (!last) {
+                throw failure;
+            }
+            if (Transience.isTransient(failure)) {
+                waitBeforeRedelivery(delivery, failure);
                 throw failure;
             }
             park(delivery, failure);
@@ -147,6 +152,27 @@ public class JmsInbound {
             bus.publish(new Envelope<>(command, remote));
         } else {
             events.enqueue(new Envelope<>((Event) envelope.message(), remote));
+        }
+    }
+
+    /**
+     * A transient failure is never parked: the delivery fails again, after a pause that doubles with
+     * every delivery past {@code max-deliveries} (from {@code sourceflow.jms.retry-delay}, at most
+     * {@value #MAX_PAUSE_MILLIS} ms), so that an outage does not use up the broker's deliveries at once.
+     * The session keeps the message's group meanwhile, so its entity's order holds.
+     */
+    private void waitBeforeRedelivery(Delivery delivery, RuntimeException failure) {
+        int beyond = Math.min(delivery.count() - resources.settings().maxDeliveries(), 20);
+        long pause = Math.min(resources.settings().retryDelay().toMillis() << beyond, MAX_PAUSE_MILLIS);
+        resources.telemetry().transientFailure();
+        if (delivery.count() == resources.settings().maxDeliveries()) {
+            LOG.warning(() -> "Message " + delivery.idForLog() + " failed " + delivery.count() + " deliveries for a"
+                    + " transient reason; it is delivered again until it passes: " + SafeText.forLog(failure.toString(), 2_000));
+        }
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

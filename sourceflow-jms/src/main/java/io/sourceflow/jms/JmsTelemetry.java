@@ -19,6 +19,8 @@ interface JmsTelemetry {
     String DUPLICATES = "sourceflow.jms.duplicates";
     String DEAD_LETTERS = "sourceflow.jms.dead_letters";
     String IGNORED = "sourceflow.jms.ignored";
+    /** Counter of deliveries past {@code max-deliveries} that failed for a transient reason (not parked). */
+    String TRANSIENT_FAILURES = "sourceflow.jms.transient_failures";
 
     /** Telemetry that does nothing. */
     JmsTelemetry NONE = new JmsTelemetry() {
@@ -56,6 +58,10 @@ interface JmsTelemetry {
 
     /** Counts a received event no local handler takes. */
     default void ignored() {
+    }
+
+    /** Counts a delivery past {@code max-deliveries} that failed for a transient reason and is not parked. */
+    default void transientFailure() {
     }
 
     /** A running span. */

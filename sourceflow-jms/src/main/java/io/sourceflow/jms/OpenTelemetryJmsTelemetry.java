@@ -58,6 +58,7 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
     private final LongCounter duplicates;
     private final LongCounter deadLetters;
     private final LongCounter ignored;
+    private final LongCounter transientFailures;
 
     OpenTelemetryJmsTelemetry(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer("io.sourceflow.jms");
@@ -65,6 +66,8 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
         this.duplicates = meter.counterBuilder(DUPLICATES).setDescription("Redelivered messages skipped by the inbox").build();
         this.deadLetters = meter.counterBuilder(DEAD_LETTERS).setDescription("Messages parked as dead letters").build();
         this.ignored = meter.counterBuilder(IGNORED).setDescription("Received events no local handler takes").build();
+        this.transientFailures = meter.counterBuilder(TRANSIENT_FAILURES)
+                .setDescription("Deliveries past max-deliveries that failed for a transient reason, not parked").build();
     }
 
     /** The container's OpenTelemetry bean as telemetry, or {@link JmsTelemetry#NONE} when there is none. */
@@ -107,6 +110,11 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
     @Override
     public void ignored() {
         ignored.add(1);
+    }
+
+    @Override
+    public void transientFailure() {
+        transientFailures.add(1);
     }
 
     /** A span, and the scope that makes it current, if any. */

@@ -11,6 +11,8 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.Commands.CreateAccount;
+import io.sourceflow.jms.fixtures.Flaky;
+import io.sourceflow.jms.fixtures.Flaky.FlakyDeposit;
 import io.sourceflow.jms.fixtures.Gated;
 import io.sourceflow.jms.fixtures.Gated.GatedDeposit;
 import io.sourceflow.jms.support.Closer;
@@ -63,7 +65,9 @@ class InboundTest {
                 .config("sourceflow.jms.routed-events", "*")
                 .config("sourceflow.jms.consumer", "a")
                 .config("sourceflow.jms.max-deliveries", "3")
-                .beans(AccountSaga.class, FaultySaga.class, Gated.GatedSaga.class, Gated.Gate.class)
+                .config("sourceflow.jms.retry-delay", "PT0.01S")
+                .beans(AccountSaga.class, FaultySaga.class, Gated.GatedSaga.class, Gated.Gate.class, Flaky.FlakySaga.class,
+                        Flaky.Outage.class)
                 .start());
         inbound = server.get(JmsInbound.class);
     }
@@ -145,6 +149,28 @@ class InboundTest {
         assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-4'"))
                 .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
         assertThat(telemetry.counter(JmsTelemetry.DEAD_LETTERS) - parkedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureIsNeverParkedAndTheMessageIsAppliedOnceItPasses() throws Exception {
+        // given: an account, and a deposit whose handler loses its database connection five times
+        long transientBefore = telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES);
+        long parkedBefore = telemetry.counter(JmsTelemetry.DEAD_LETTERS);
+        send(new CreateAccount(EntityRef.of("i-7").asNew(), "Ivy", BigDecimal.TEN));
+        server.get(Flaky.Outage.class).failNext(5);
+        Metadata deposit = send(new FlakyDeposit(EntityRef.of("i-7"), BigDecimal.ONE));
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then: delivered until it passed (the third, fourth and fifth failed past max-deliveries), applied once
+        assertThat(deliveries).extracting(Delivery::committed).containsExactly(true, false, false, false, false, false, true);
+        assertThat(server.get(DeadLetters.class).list(true, 100)).extracting(DeadLetter::messageId)
+                .doesNotContain(deposit.messageId().toString());
+        assertThat(telemetry.counter(JmsTelemetry.DEAD_LETTERS) - parkedBefore).isZero();
+        assertThat(telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES) - transientBefore).isEqualTo(3);
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-7'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(2));
     }
 
     @Test
