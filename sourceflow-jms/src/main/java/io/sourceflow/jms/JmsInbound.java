@@ -6,10 +6,8 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
-import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
-import io.sourceflow.spi.SafeText;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -52,7 +50,6 @@ import java.util.logging.Logger;
 public class JmsInbound {
 
     private static final Logger LOG = Logger.getLogger(JmsInbound.class.getName());
-    private static final long MAX_PAUSE_MILLIS = 5_000;
 
     @Inject
     JmsResources resources;
@@ -70,10 +67,12 @@ public class JmsInbound {
     Instance<Object> beans;
 
     private Constraints constraints;
+    private LastDelivery lastDelivery;
 
     @PostConstruct
-    void findValidator() {
+    void prepare() {
         constraints = Constraints.of(beans);
+        lastDelivery = new LastDelivery(resources, deadLetters);
     }
 
     /**
@@ -97,11 +96,7 @@ public class JmsInbound {
             if (!last) {
                 throw failure;
             }
-            if (Transience.isTransient(failure)) {
-                waitBeforeRedelivery(delivery, failure);
-                throw failure;
-            }
-            park(delivery, failure);
+            lastDelivery.failed(delivery, failure);
         }
     }
 
@@ -153,36 +148,5 @@ public class JmsInbound {
         } else {
             events.enqueue(new Envelope<>((Event) envelope.message(), remote));
         }
-    }
-
-    /**
-     * A transient failure is never parked: the delivery fails again, after a pause that doubles with
-     * every delivery past {@code max-deliveries} (from {@code sourceflow.jms.retry-delay}, at most
-     * {@value #MAX_PAUSE_MILLIS} ms), so that an outage does not use up the broker's deliveries at once.
-     * The session keeps the message's group meanwhile, so its entity's order holds.
-     */
-    private void waitBeforeRedelivery(Delivery delivery, RuntimeException failure) {
-        int beyond = Math.min(delivery.count() - resources.settings().maxDeliveries(), 20);
-        long pause = Math.min(resources.settings().retryDelay().toMillis() << beyond, MAX_PAUSE_MILLIS);
-        resources.telemetry().transientFailure();
-        if (delivery.count() == resources.settings().maxDeliveries()) {
-            LOG.warning(() -> "Message " + delivery.idForLog() + " failed " + delivery.count() + " deliveries for a"
-                    + " transient reason; it is delivered again until it passes: " + SafeText.forLog(failure.toString(), 2_000));
-        }
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void park(Delivery delivery, RuntimeException failure) {
-        DeadLetter letter = Letters.of(delivery.message(), delivery.destination(), delivery.bodyOrNull(), delivery.head,
-                failure, delivery.count(), resources.settings().maxMessageSize());
-        deadLetters.park(letter);
-        resources.telemetry().deadLettered();
-        LOG.warning(() -> "Parked message " + letter.messageId() + " from '" + letter.destination() + "' after "
-                + letter.deliveryCount() + " deliveries as dead letter " + letter.id() + ": "
-                + SafeText.forLog(failure.toString(), 2_000));
     }
 }

@@ -1,5 +1,7 @@
 package io.sourceflow.artemis.it;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
@@ -18,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -159,9 +162,12 @@ final class Broker {
         script("stop");
     }
 
-    /** Starts it again and waits until it is active. */
+    /** Starts it again and waits until it is active and its management (Jolokia) answers. */
     static void start() throws IOException, InterruptedException {
         script("start");
+        // the web console comes up a little after the broker reports itself active
+        await("the broker's management answers").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(Broker::answers);
     }
 
     private static void script(String command) throws IOException, InterruptedException {

@@ -46,7 +46,7 @@ final class LoadClient implements Callable<LoadClient.Sent> {
     public Sent call() {
         Sent sent = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>());
         Map<String, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < deposits; i++) {
+        for (int i = 0; i < deposits && !Thread.currentThread().isInterrupted(); i++) {
             String account = accounts.get((i * 37 + client * 11) % accounts.size());
             int number = numbers.merge(account, 1, Integer::sum);
             BigDecimal amount = BigDecimal.valueOf(number).add(BigDecimal.valueOf(client + 1, 2)).stripTrailingZeros();

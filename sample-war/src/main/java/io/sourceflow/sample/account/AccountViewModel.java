@@ -58,12 +58,18 @@ public class AccountViewModel {
     }
 
     /**
-     * Takes in a change; a change of balance counts as one transaction.
+     * Takes in a change; a change of balance counts as one transaction. A change of a command the
+     * model has already seen, or an older one, is ignored: every event carries the whole state of the
+     * account after its command, so a late one (delivered out of order, or again) would only put
+     * older state back.
      *
      * @param account the account's new state
      * @param sequenceNo the sequence number of the command that changed it
      */
     public void apply(BankAccount.Snapshot account, long sequenceNo) {
+        if (sequenceNo > 0 && sequenceNo <= lastSequenceNo) {
+            return;
+        }
         if (currentBalance.compareTo(account.balance()) != 0) {
             transactionCount++;
         }

@@ -26,6 +26,23 @@ class AccountViewModelTest {
         assertThat(model.getId()).isEqualTo("a-1");
     }
 
+    @Test
+    void anOlderEventArrivingLateDoesNotOverwriteNewerState() {
+        // given: the view took the change of command 3 (events arrived out of order: redelivered after
+        // the broker rolled back an in-doubt delivery while later events of the account were consumed)
+        AccountViewModel model = new AccountViewModel(snapshot("1000", false, null), 1);
+        model.apply(snapshot("1300", false, null), 3);
+
+        // when: the change of command 2 arrives late, and command 3's again
+        model.apply(snapshot("1100", false, null), 2);
+        model.apply(snapshot("1300", false, null), 3);
+
+        // then
+        assertThat(model.getCurrentBalance()).isEqualByComparingTo("1300");
+        assertThat(model.getLastSequenceNo()).isEqualTo(3);
+        assertThat(model.getTransactionCount()).isEqualTo(1);
+    }
+
     private static BankAccount.Snapshot snapshot(String balance, boolean closed, String reason) {
         return new BankAccount.Snapshot("a-1", "Jane", new BigDecimal(balance), closed, reason, null);
     }
