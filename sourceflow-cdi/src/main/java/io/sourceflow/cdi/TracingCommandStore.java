@@ -29,4 +29,9 @@ final class TracingCommandStore implements CommandStore {
     public Stream<Envelope<Command>> load(String entityId) {
         return delegate.load(entityId);
     }
+
+    @Override
+    public Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
+        return delegate.load(entityId, afterSequenceNo);
+    }
 }

@@ -33,4 +33,16 @@ public interface CommandStore {
      * @throws io.sourceflow.MessageFormatException when a stored command cannot be read
      */
     Stream<Envelope<Command>> load(String entityId);
+
+    /**
+     * Streams an entity's commands after a sequence number, in sequence order: a page of its history
+     * when the caller limits the stream. Close the stream when done.
+     *
+     * @param entityId the entity
+     * @param afterSequenceNo the commands numbered above this one; 0 for all
+     * @return the commands, empty when there are none after it
+     */
+    default Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
+        return load(entityId).filter(command -> command.metadata().sequenceNo() > afterSequenceNo);
+    }
 }

@@ -24,11 +24,12 @@ final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Comma
     private long lastRead;
     private boolean exhausted;
 
-    CommandPages(EntityManager em, String entityId, StoredCommands commands) {
+    CommandPages(EntityManager em, String entityId, StoredCommands commands, long afterSequenceNo) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         this.em = em;
         this.entityId = entityId;
         this.commands = commands;
+        this.lastRead = afterSequenceNo;
     }
 
     @Override

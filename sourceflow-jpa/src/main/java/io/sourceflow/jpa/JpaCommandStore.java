@@ -90,7 +90,14 @@ public class JpaCommandStore implements CommandStore {
 
     @Override
     public Stream<Envelope<Command>> load(String entityId) {
-        CommandPages pages = new CommandPages(context.entityManager(), entityId, new StoredCommands(types(), serializer));
+        return load(entityId, 0);
+    }
+
+    /** Reads from the first command after {@code afterSequenceNo}: the log's key is the seek. */
+    @Override
+    public Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
+        CommandPages pages = new CommandPages(context.entityManager(), entityId, new StoredCommands(types(), serializer),
+                afterSequenceNo);
         return StreamSupport.stream(pages, false);
     }
 

@@ -72,6 +72,32 @@ abstract class SequenceCacheTests {
     }
 
     @Test
+    void aPageOfTheLogStartsAfterTheGivenNumber() throws Exception {
+        // given
+        accounts.open("p-1", "Pia", BigDecimal.ONE);
+        for (int i = 0; i < 4; i++) {
+            accounts.deposit("p-1", BigDecimal.ONE);
+        }
+        jakarta.transaction.TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+
+        // when
+        tm.begin();
+        List<Long> page;
+        List<Long> pastTheEnd;
+        try (java.util.stream.Stream<io.sourceflow.Envelope<io.sourceflow.Command>> after2 = store.load("p-1", 2);
+                java.util.stream.Stream<io.sourceflow.Envelope<io.sourceflow.Command>> after5 = store.load("p-1", 5)) {
+            page = after2.limit(2).map(command -> command.metadata().sequenceNo()).toList();
+            pastTheEnd = after5.map(command -> command.metadata().sequenceNo()).toList();
+        } finally {
+            tm.rollback();
+        }
+
+        // then
+        assertThat(page).containsExactly(3L, 4L);
+        assertThat(pastTheEnd).isEmpty();
+    }
+
+    @Test
     void aRolledBackCommandLeavesNoGap() {
         // given
         accounts.open("r-1", "Ria", BigDecimal.TEN);

@@ -35,8 +35,20 @@ public class AccountHistory {
      * @return its history, empty when it has none
      */
     public List<HistoryEntry> of(String accountId) {
-        try (Stream<Envelope<Command>> commands = log.load(accountId)) {
-            return commands.map(this::entry).toList();
+        return of(accountId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A page of an account's logged commands, in sequence order.
+     *
+     * @param accountId the account
+     * @param afterSequenceNo the commands numbered above this one; 0 from the first
+     * @param max the most to return
+     * @return the page, empty past the end or when the account has no history
+     */
+    public List<HistoryEntry> of(String accountId, long afterSequenceNo, int max) {
+        try (Stream<Envelope<Command>> commands = log.load(accountId, afterSequenceNo)) {
+            return commands.limit(max).map(this::entry).toList();
         }
     }
 

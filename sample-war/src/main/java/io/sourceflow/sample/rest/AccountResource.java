@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * POST /api/accounts/a-1/activate         {"activeOn":"2026-12-01"}
  * GET  /api/accounts/a-1                  the read model
  * GET  /api/accounts?name=jan&amp;closed=false&amp;minBalance=10&amp;first=0&amp;max=20
- * GET  /api/accounts/a-1/history          the command log
+ * GET  /api/accounts/a-1/history?after=&max=   the command log, a page at a time
  * POST /api/accounts/a-1/replay           rebuilds the account and its view from the log
  * </pre>
  */
@@ -196,16 +196,20 @@ public class AccountResource {
     }
 
     /**
-     * An account's command log.
+     * A page of an account's command log.
      *
      * @param id the account id
-     * @return its commands in sequence order
+     * @param after the commands numbered above this one; 0 (from the first) by default
+     * @param max page size, 1 to {@code sourceflow.sample.max-page-size}; that size by default
+     * @return its commands in sequence order; empty past the end
      */
     @GET
     @Path("{id}/history")
-    public List<HistoryEntry> history(@PathParam("id") String id) {
-        List<HistoryEntry> entries = history.of(id);
-        if (entries.isEmpty()) {
+    public List<HistoryEntry> history(@PathParam("id") String id, @QueryParam("after") String after,
+            @QueryParam("max") String max) {
+        int from = QueryParameters.integer("after", after, 0, 0, Integer.MAX_VALUE);
+        List<HistoryEntry> entries = history.of(id, from, QueryParameters.integer("max", max, maxPageSize, 1, maxPageSize));
+        if (entries.isEmpty() && (from == 0 || history.of(id, 0, 1).isEmpty())) {
             throw new EntityNotFoundException("Account '" + id + "' does not exist");
         }
         return entries;

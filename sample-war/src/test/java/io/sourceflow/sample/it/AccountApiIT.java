@@ -109,6 +109,10 @@ class AccountApiIT {
         assertProblem(deposit, 422, "business-rule", "is closed");
         assertProblem(again, 422, "business-rule", "is closed");
         assertThat(get(ACCOUNTS + "/" + id + "/history").array()).hasSize(2);
+        assertThat(get(ACCOUNTS + "/" + id + "/history?after=1&max=1").array()).singleElement()
+                .satisfies(entry -> assertThat(entry.asJsonObject().getJsonNumber("sequenceNo").longValue()).isEqualTo(2));
+        assertThat(get(ACCOUNTS + "/" + id + "/history?after=2").array()).as("past the end").isEmpty();
+        assertThat(get(ACCOUNTS + "/" + id + "/history?max=0").status()).isEqualTo(400);
     }
 
     @Test

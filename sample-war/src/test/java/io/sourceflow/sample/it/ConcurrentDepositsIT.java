@@ -72,12 +72,20 @@ class ConcurrentDepositsIT {
         assertThat(view.getInt("transactionCount")).isEqualTo(applied.size());
         assertThat(applied).extracting(o -> o.reply().sequenceNo()).doesNotHaveDuplicates()
                 .allSatisfy(n -> assertThat(n).isBetween(2L, 1L + applied.size()));
-        List<Long> logged = get("/api/accounts/" + id + "/history").array().stream()
-                .map(e -> e.asJsonObject().getJsonNumber("sequenceNo").longValue()).toList();
+        // the history, page after page
+        List<Long> logged = new java.util.ArrayList<>();
+        for (List<Long> page = historyAfter(id, 0); !page.isEmpty(); page = historyAfter(id, logged.get(logged.size() - 1))) {
+            logged.addAll(page);
+        }
         assertThat(logged).containsExactlyElementsOf(LongStream.rangeClosed(1, 1 + applied.size()).boxed().toList());
         assertThat(applied).as("most deposits get through").hasSizeGreaterThan(CLIENTS * DEPOSITS_PER_CLIENT / 4);
     }
 
     private record Outcome(BigDecimal amount, Reply reply) {
+    }
+
+    private static List<Long> historyAfter(String id, long after) {
+        return get("/api/accounts/" + id + "/history?after=" + after).array().stream()
+                .map(e -> e.asJsonObject().getJsonNumber("sequenceNo").longValue()).toList();
     }
 }
