@@ -32,9 +32,6 @@ import org.eclipse.microprofile.config.Config;
  * @param inboxRetention how long the inbox remembers a processed message ({@link Retention}); longer
  *     than any redelivery of it can come (a message redelivered after that is processed again)
  * @param deadLetterRetention how long a dead letter is kept ({@link Retention})
- * @param retryDelay the first pause before a delivery that failed for a transient reason past
- *     {@code maxDeliveries} fails again (doubling with each further delivery, at most 5 s); such a
- *     message is never parked
  * @param competingConsumers whether every server of this application consumes the command queue
  *     (competing consumers, ordered per entity by the broker's message groups): commands published
  *     here are sent to the queue even when a local saga handles their type, and are handled by the
@@ -52,7 +49,6 @@ public record JmsSettings(
         int maxMessageSize,
         Duration inboxRetention,
         Duration deadLetterRetention,
-        Duration retryDelay,
         boolean competingConsumers) {
 
     /** Key prefix. */
@@ -78,7 +74,6 @@ public record JmsSettings(
         }
         positive("inbox-retention", inboxRetention);
         positive("dead-letter-retention", deadLetterRetention);
-        positive("retry-delay", retryDelay);
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException(PREFIX + "max-message-size must be at least 1, not " + maxMessageSize);
         }
@@ -121,7 +116,6 @@ public record JmsSettings(
                 number("max-message-size", or(value.apply("max-message-size"), "1048576")),
                 duration("inbox-retention", or(value.apply("inbox-retention"), "P7D")),
                 duration("dead-letter-retention", or(value.apply("dead-letter-retention"), "P30D")),
-                duration("retry-delay", or(value.apply("retry-delay"), "PT0.1S")),
                 bool("competing-consumers", or(value.apply("competing-consumers"), "false")));
     }
 

@@ -7,17 +7,15 @@ import java.util.logging.Logger;
 
 /**
  * What becomes of a delivery that failed at or past {@code sourceflow.jms.max-deliveries}. A failure
- * for a transient reason ({@link Transience}) is never parked: the delivery waits, a pause that
- * doubles with every further delivery (from {@code sourceflow.jms.retry-delay}, at most
- * {@value #MAX_PAUSE_MILLIS} ms), and fails again, so that an outage does not use up the broker's
- * deliveries at once; the session keeps the message's group meanwhile, so its entity's order holds.
- * Any other failure parks the message in the {@link DeadLetterStore}.
+ * for a transient reason ({@link Transience}) is never parked: the delivery fails again and the broker
+ * delivers it again, after its redelivery delay (configure one that backs off, so that an outage does
+ * not use up the broker's deliveries at once). Any other failure parks the message in the
+ * {@link DeadLetterStore}.
  */
 final class LastDelivery {
 
     /** The receiver's logger: parking and waiting are part of what an operator reads under it. */
     private static final Logger LOG = Logger.getLogger(JmsInbound.class.getName());
-    private static final long MAX_PAUSE_MILLIS = 5_000;
 
     private final JmsResources resources;
     private final DeadLetterStore deadLetters;
@@ -28,31 +26,21 @@ final class LastDelivery {
     }
 
     /**
-     * Parks the message, or waits and rethrows a transient failure.
+     * Parks the message, or rethrows a transient failure.
      *
      * @throws RuntimeException the failure itself, when it is transient: the delivery must fail
      */
     void failed(Delivery delivery, RuntimeException failure) {
         if (Transience.isTransient(failure)) {
-            waitBeforeRedelivery(delivery, failure);
+            resources.telemetry().transientFailure();
+            if (delivery.count() == resources.settings().maxDeliveries()) {
+                LOG.warning(() -> "Message " + delivery.idForLog() + " failed " + delivery.count() + " deliveries for a"
+                        + " transient reason; it is delivered again until it passes: "
+                        + SafeText.forLog(failure.toString(), 2_000));
+            }
             throw failure;
         }
         park(delivery, failure);
-    }
-
-    private void waitBeforeRedelivery(Delivery delivery, RuntimeException failure) {
-        int beyond = Math.min(delivery.count() - resources.settings().maxDeliveries(), 20);
-        long pause = Math.min(resources.settings().retryDelay().toMillis() << beyond, MAX_PAUSE_MILLIS);
-        resources.telemetry().transientFailure();
-        if (delivery.count() == resources.settings().maxDeliveries()) {
-            LOG.warning(() -> "Message " + delivery.idForLog() + " failed " + delivery.count() + " deliveries for a"
-                    + " transient reason; it is delivered again until it passes: " + SafeText.forLog(failure.toString(), 2_000));
-        }
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void park(Delivery delivery, RuntimeException failure) {

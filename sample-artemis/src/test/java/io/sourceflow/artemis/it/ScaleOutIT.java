@@ -78,8 +78,11 @@ class ScaleOutIT extends UnderLoad {
         // and starts again; meanwhile the servers refuse writes with 503
         await("three fifths sent").atMost(Duration.ofMinutes(10)).until(() -> load.progress() >= total * 3 / 5);
         Broker.stop();
-        Figures.record("scale-out: broker stopped after " + load.progress() + " deposits");
-        Thread.sleep(3_000);
+        int whenStopped = load.progress();
+        Figures.record("scale-out: broker stopped after " + whenStopped + " deposits");
+        // the clients meet the outage: each has been answered while the broker was down (503 after a few s)
+        await("the clients refused while the broker is down").atMost(Duration.ofMinutes(1))
+                .until(() -> load.progress() >= whenStopped + CLIENTS || load.progress() >= total);
         Broker.start();
         long restarted = System.nanoTime();
         Figures.record("scale-out: broker started again after " + load.progress() + " deposits, holding "

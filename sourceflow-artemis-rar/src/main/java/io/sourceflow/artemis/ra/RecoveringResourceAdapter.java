@@ -2,9 +2,10 @@ package io.sourceflow.artemis.ra;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,12 +59,11 @@ public class RecoveringResourceAdapter extends ActiveMQResourceAdapter {
         if (Boolean.TRUE.equals(isUseAutoRecovery())) {
             return super.getXAResources(specs);
         }
-        Map<Credentials, XAResource> resources = new LinkedHashMap<>();
+        Set<Credentials> users = new LinkedHashSet<>();
         for (ActivationSpec spec : specs) {
-            Credentials credentials = credentialsOf(spec);
-            resources.computeIfAbsent(credentials, this::recoveryResource);
+            users.add(credentialsOf(spec));
         }
-        return resources.values().toArray(XAResource[]::new);
+        return users.stream().map(this::recoveryResource).toArray(XAResource[]::new);
     }
 
     /** Closes the recovery resources, then stops as Artemis's adapter does. */
