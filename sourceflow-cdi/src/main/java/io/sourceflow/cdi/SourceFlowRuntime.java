@@ -22,7 +22,9 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Composes the runtime once, at start-up, from the handler registry, the store beans, the
@@ -100,7 +102,7 @@ public class SourceFlowRuntime {
         boolean remoteOnly = setting(VIEWS_REMOTE_ONLY, Boolean.class, false);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
         eventTargets.add(new LocalEventDispatcher(registry, view -> {
-            EventDispatcher projection = new ViewProjection(view, views, current);
+            EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current), view, views);
             projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
             return remoteOnly ? new RemoteEventsOnly(projection) : projection;
         }, aggregate -> new AggregateSubscription(aggregate, current), middleware(eventSubscribeMiddleware)));
@@ -114,8 +116,10 @@ public class SourceFlowRuntime {
                 middleware(commandSubscribeMiddleware)));
         CommandDispatcher commands = new CommandDispatchers(commandTargets, middleware(commandDispatchMiddleware), types);
 
-        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(),
-                registry.viewModelTypes(), entities, views);
+        Set<Class<?>> viewDocuments = new HashSet<>(registry.viewModelTypes());
+        viewDocuments.add(ViewPositions.class);
+        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(), viewDocuments,
+                entities, views);
         SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
                 events, reset);
         bus = new UnitOfWorkCommandBus(traced ? new TracingCommandBus(simple, telemetry) : simple, transaction);

@@ -1,0 +1,68 @@
+package io.sourceflow.cdi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How far each view has got in one source entity's events, kept by the runtime in the view-model
+ * store under the entity's id (as a JSON document of this type), in the same transaction as the
+ * models. A view's position is the sequence number of the last command whose events it applied,
+ * and which of that command's events each of its projection methods applied (a command may raise
+ * several). The runtime reads and writes it; applications do not.
+ *
+ * @param views the position of each view, by view class name
+ */
+public record ViewPositions(Map<String, Position> views) {
+
+    /** Nothing applied yet. */
+    static final ViewPositions NONE = new ViewPositions(Map.of());
+
+    /** Copies the map. */
+    public ViewPositions {
+        views = views == null ? Map.of() : Map.copyOf(views);
+    }
+
+    /**
+     * One projection's position in an entity's events.
+     *
+     * @param sequenceNo the sequence number of the last command whose events it applied
+     * @param applied that command's events it applied, each as {@code message-id method(event class)}
+     */
+    public record Position(long sequenceNo, List<String> applied) {
+
+        /** Copies the list. */
+        public Position {
+            applied = applied == null ? List.of() : List.copyOf(applied);
+        }
+    }
+
+    /**
+     * The positions after a view's projection takes an event, or empty when it must not: the
+     * event belongs to an older command than the last one the view applied, or the projection
+     * applied it already.
+     */
+    Optional<ViewPositions> take(String view, long sequenceNo, String event) {
+        Position last = views.get(view);
+        Position next;
+        if (last == null || sequenceNo > last.sequenceNo()) {
+            next = new Position(sequenceNo, List.of(event));
+        } else if (sequenceNo == last.sequenceNo() && !last.applied().contains(event)) {
+            List<String> applied = new ArrayList<>(last.applied());
+            applied.add(event);
+            next = new Position(sequenceNo, applied);
+        } else {
+            return Optional.empty();
+        }
+        Map<String, Position> all = new HashMap<>(views);
+        all.put(view, next);
+        return Optional.of(new ViewPositions(all));
+    }
+
+    /** The position of a view, or null when it has taken none of the entity's events. */
+    Position of(String view) {
+        return views.get(view);
+    }
+}
