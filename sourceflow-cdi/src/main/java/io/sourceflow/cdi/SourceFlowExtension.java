@@ -41,7 +41,8 @@ public class SourceFlowExtension implements Extension {
     private static final List<Class<?>> RUNTIME_BEANS = List.of(SourceFlowRuntime.class, CdiCommandBus.class,
             TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, MessageTypesProducer.class,
             CurrentHandler.class, UnitOfWork.class, JsonBindingSerializer.class, InMemoryCommandStore.class,
-            InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class);
+            InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class,
+            InMemoryCommandStatusStore.class);
 
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();

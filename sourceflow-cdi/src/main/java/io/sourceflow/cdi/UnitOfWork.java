@@ -55,6 +55,21 @@ public class UnitOfWork {
         return local.get() != null || Jta.active(registry());
     }
 
+    /**
+     * Marks the caller's JTA transaction for rollback, so that it ends without its work and without
+     * an exception reaching its owner (an MDB's container then has the message delivered again).
+     *
+     * @return {@code false} when the thread has no JTA transaction to mark
+     */
+    public boolean rollbackOnly() {
+        TransactionSynchronizationRegistry registry = registry();
+        if (!Jta.active(registry)) {
+            return false;
+        }
+        registry.setRollbackOnly();
+        return true;
+    }
+
     /** Runs the undo when the current transaction does not commit; without one, the write simply stays. */
     void undoOnRollback(Runnable undo) {
         LocalUnit unit = current();

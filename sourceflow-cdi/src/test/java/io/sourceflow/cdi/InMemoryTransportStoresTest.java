@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sourceflow.CommandStatus;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterFilter;
 import java.time.Instant;
@@ -38,6 +39,25 @@ class InMemoryTransportStoresTest {
         })).hasMessage("the unit fails");
 
         assertThat(inbox.record("app", id)).isTrue();
+    }
+
+    @Test
+    void aCommandStatusIsReplacedAndAFailedUnitPutsThePreviousOneBack() {
+        InMemoryCommandStatusStore statuses = new InMemoryCommandStatusStore();
+        statuses.transaction = transaction;
+        UUID id = UUID.randomUUID();
+        CommandStatus accepted = new CommandStatus(id, CommandStatus.State.ACCEPTED, "bank.Deposit", "a-1", 0, null,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        statuses.record(accepted);
+
+        assertThatThrownBy(() -> transaction.run(() -> {
+            statuses.record(new CommandStatus(id, CommandStatus.State.APPLIED, "bank.Deposit", "a-1", 4, null, Instant.now()));
+            throw new IllegalStateException("the unit fails");
+        })).hasMessage("the unit fails");
+
+        assertThat(statuses.find(id)).contains(accepted);
+        assertThat(statuses.purge(Instant.parse("2026-01-02T00:00:00Z"))).isEqualTo(1);
+        assertThat(statuses.find(id)).isEmpty();
     }
 
     @Test

@@ -118,10 +118,29 @@ final class Delivery {
     }
 
     boolean sentByThisApplication() {
+        return settings.consumer().equals(sender());
+    }
+
+    /** The name of the application that sent the message ({@value JmsSender#SENDER}), or null. */
+    String sender() {
+        return property(JmsSender.SENDER, "sender");
+    }
+
+    /** The application a command status is sent back to ({@value Statuses#FOR}), or null when this is no status. */
+    String statusFor() {
+        return property(Statuses.FOR, "addressee");
+    }
+
+    /** Whether the envelope was read and is a command's. */
+    boolean isCommand() {
+        return head != null && !head.isEvent();
+    }
+
+    private String property(String name, String what) {
         try {
-            return settings.consumer().equals(message.getStringProperty(JmsSender.SENDER));
-        } catch (JMSException e) {
-            throw new TransportException("Cannot read the sender of a received message", e);
+            return message.getStringProperty(name);
+        } catch (JMSException | RuntimeException e) {
+            throw new MessageFormatException("Cannot read the " + what + " (" + name + ") of a received message: " + e, e);
         }
     }
 

@@ -22,6 +22,10 @@ import jakarta.inject.Singleton;
  * except with {@code sourceflow.jms.competing-consumers=true}: then every server of the application
  * consumes the queue, {@code *} routes every command type, and a routed command comes back from
  * the queue to the local saga of whichever server the broker gives its entity.
+ *
+ * <p>A sent command is recorded as {@link io.sourceflow.CommandStatus.State#ACCEPTED accepted} in
+ * the same transaction (unless {@code sourceflow.jms.command-statuses=false}); the server that
+ * handles it records what became of it ({@link io.sourceflow.CommandStatuses}).
  */
 @Singleton
 public class JmsCommandDispatcher implements CommandDispatcher {
@@ -33,6 +37,8 @@ public class JmsCommandDispatcher implements CommandDispatcher {
     JmsResources resources;
     @Inject
     JmsSender sender;
+    @Inject
+    Statuses statuses;
 
     private ClassValue<Boolean> routed;
 
@@ -77,6 +83,7 @@ public class JmsCommandDispatcher implements CommandDispatcher {
             return resources.settings().competingConsumers() ? Outcome.DECLINED : Outcome.TAKEN;
         }
         sender.send(envelope, false);
+        statuses.accepted(resources.types().aliasOf(envelope.message().getClass()), envelope.metadata());
         return Outcome.TAKEN;
     }
 

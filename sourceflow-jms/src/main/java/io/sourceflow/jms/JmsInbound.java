@@ -6,6 +6,8 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
+import io.sourceflow.SourceFlowException;
+import io.sourceflow.cdi.UnitOfWork;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +48,13 @@ import java.util.logging.Logger;
  * ({@code JMSXDeliveryCount}) is processed in a transaction of its own; if that fails too, the
  * message is parked in the {@link DeadLetterStore} with its body, headers, error and delivery
  * count, and acknowledged, so the queue keeps flowing.
+ *
+ * <p>A command that a business rule refuses ({@link io.sourceflow.CommandRejectedException}), or that
+ * names an entity that does not exist (or creates one that exists), is not delivered
+ * again and again: it is judged once more in a transaction of its own, then recorded as rejected
+ * ({@link Statuses}) and acknowledged. A received command's status (applied, rejected, parked) is
+ * recorded in the transaction that handles it; a status sent back to this application is recorded
+ * here too.
  */
 @ApplicationScoped
 public class JmsInbound {
@@ -65,14 +75,20 @@ public class JmsInbound {
     EventQueue events;
     @Inject
     Instance<Object> beans;
+    @Inject
+    Statuses statuses;
+    @Inject
+    UnitOfWork transaction;
 
     private Constraints constraints;
     private LastDelivery lastDelivery;
+    private Rejection rejection;
 
     @PostConstruct
     void prepare() {
         constraints = Constraints.of(beans);
-        lastDelivery = new LastDelivery(resources, deadLetters);
+        lastDelivery = new LastDelivery(resources, deadLetters, statuses);
+        rejection = new Rejection(resources, inbox, statuses, transaction);
     }
 
     /**
@@ -86,13 +102,19 @@ public class JmsInbound {
         Objects.requireNonNull(message, "message");
         Delivery delivery = new Delivery(message, resources.settings());
         boolean last = delivery.count() >= resources.settings().maxDeliveries();
+        boolean isolate = last || delivery.count() > 1;
         try {
-            if (last) {
+            if (isolate) {
                 isolated.run(() -> process(delivery));
             } else {
                 process(delivery);
             }
         } catch (RuntimeException failure) {
+            Optional<SourceFlowException> rejection = delivery.isCommand() ? Rejection.in(failure) : Optional.empty();
+            if (rejection.isPresent()) {
+                this.rejection.rejected(delivery, rejection.get(), isolate);
+                return;
+            }
             if (!last) {
                 throw failure;
             }
@@ -103,6 +125,13 @@ public class JmsInbound {
     private void process(Delivery delivery) {
         JmsTelemetry.Step span = resources.telemetry().receive(delivery.message(), delivery.destination());
         try {
+            String statusFor = delivery.statusFor();
+            if (statusFor != null) {
+                if (statusFor.equals(resources.settings().consumer())) {
+                    statuses.received(delivery);
+                }
+                return;
+            }
             EnvelopeCodec.Head head = resources.codec().head(delivery.body());
             delivery.head = head;
             span.describe(head.isEvent() ? JmsSender.EVENT_TYPE : JmsSender.COMMAND_TYPE, head.alias(), head.metadata());
@@ -122,7 +151,7 @@ public class JmsInbound {
             if (envelope.message() instanceof Command) {
                 constraints.check(head, envelope.message());
             }
-            hand(envelope);
+            hand(delivery, envelope);
         } catch (RuntimeException | Error e) {
             span.failed(e);
             throw e;
@@ -141,10 +170,10 @@ public class JmsInbound {
         return null;
     }
 
-    private void hand(Envelope<?> envelope) {
+    private void hand(Delivery delivery, Envelope<?> envelope) {
         Metadata remote = envelope.metadata().withOrigin(Metadata.Origin.REMOTE).withReplay(false);
         if (envelope.message() instanceof Command command) {
-            bus.publish(new Envelope<>(command, remote));
+            statuses.applied(delivery, bus.publish(new Envelope<>(command, remote)).sequenceNo());
         } else {
             events.enqueue(new Envelope<>((Event) envelope.message(), remote));
         }

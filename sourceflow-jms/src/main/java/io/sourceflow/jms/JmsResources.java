@@ -56,6 +56,10 @@ class JmsResources {
         codec = new EnvelopeCodec(serializer, types);
     }
 
+    Serializer serializer() {
+        return serializer;
+    }
+
     JmsSettings settings() {
         return settings;
     }

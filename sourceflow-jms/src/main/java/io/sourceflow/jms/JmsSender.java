@@ -1,5 +1,6 @@
 package io.sourceflow.jms;
 
+import io.sourceflow.CommandStatus;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import jakarta.inject.Inject;
@@ -55,6 +56,25 @@ class JmsSender {
             throw failed(span, e);
         } finally {
             span.end();
+        }
+    }
+
+    /** Sends a command's status back to the application that sent the command, on the event topic. */
+    void sendStatus(CommandStatus status, String to) {
+        JmsSettings settings = resources.settings();
+        try (JMSContext context = resources.connectionFactory().createContext()) {
+            JMSProducer producer = context.createProducer()
+                    .setProperty(TYPE, Statuses.TYPE)
+                    .setProperty(MESSAGE_ID, status.messageId().toString())
+                    .setProperty(SENDER, settings.consumer())
+                    .setProperty(Statuses.FOR, to);
+            if (status.entityId() != null) {
+                producer.setProperty(GROUP, status.entityId());
+            }
+            producer.send(resources.destination(context, settings.eventTopic(), true), resources.serializer().serialize(status));
+        } catch (JMSRuntimeException e) {
+            throw new TransportException("Cannot send the status of command " + status.messageId() + " to '"
+                    + settings.eventTopic() + "': " + e.getMessage(), e);
         }
     }
 

@@ -37,6 +37,10 @@ import org.eclipse.microprofile.config.Config;
  *     here are sent to the queue even when a local saga handles their type, and are handled by the
  *     server the broker gives their entity; events sent by this application are not skipped on
  *     receipt (its servers share one subscription and one consumer name)
+ * @param commandStatuses whether the {@link io.sourceflow.CommandStatus} of each command sent or
+ *     received is recorded (accepted when sent; applied, rejected or parked where handled) and, for a
+ *     command another application sent, sent back to it on the event topic
+ * @param statusRetention how long a command's status is kept ({@link Retention})
  */
 public record JmsSettings(
         String connectionFactory,
@@ -49,7 +53,9 @@ public record JmsSettings(
         int maxMessageSize,
         Duration inboxRetention,
         Duration deadLetterRetention,
-        boolean competingConsumers) {
+        boolean competingConsumers,
+        boolean commandStatuses,
+        Duration statusRetention) {
 
     /** Key prefix. */
     public static final String PREFIX = "sourceflow.jms.";
@@ -74,6 +80,7 @@ public record JmsSettings(
         }
         positive("inbox-retention", inboxRetention);
         positive("dead-letter-retention", deadLetterRetention);
+        positive("status-retention", statusRetention);
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException(PREFIX + "max-message-size must be at least 1, not " + maxMessageSize);
         }
@@ -116,7 +123,9 @@ public record JmsSettings(
                 number("max-message-size", or(value.apply("max-message-size"), "1048576")),
                 duration("inbox-retention", or(value.apply("inbox-retention"), "P7D")),
                 duration("dead-letter-retention", or(value.apply("dead-letter-retention"), "P30D")),
-                bool("competing-consumers", or(value.apply("competing-consumers"), "false")));
+                bool("competing-consumers", or(value.apply("competing-consumers"), "false")),
+                bool("command-statuses", or(value.apply("command-statuses"), "true")),
+                duration("status-retention", or(value.apply("status-retention"), "P7D")));
     }
 
     /**

@@ -21,6 +21,8 @@ interface JmsTelemetry {
     String IGNORED = "sourceflow.jms.ignored";
     /** Counter of deliveries past {@code max-deliveries} that failed for a transient reason (not parked). */
     String TRANSIENT_FAILURES = "sourceflow.jms.transient_failures";
+    /** Counter of received commands a business rule refused. */
+    String REJECTED = "sourceflow.jms.rejected";
 
     /** Telemetry that does nothing. */
     JmsTelemetry NONE = new JmsTelemetry() {
@@ -58,6 +60,10 @@ interface JmsTelemetry {
 
     /** Counts a received event no local handler takes. */
     default void ignored() {
+    }
+
+    /** Counts a received command a business rule refused. */
+    default void rejected() {
     }
 
     /** Counts a delivery past {@code max-deliveries} that failed for a transient reason and is not parked. */

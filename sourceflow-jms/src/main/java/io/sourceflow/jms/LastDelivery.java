@@ -19,10 +19,12 @@ final class LastDelivery {
 
     private final JmsResources resources;
     private final DeadLetterStore deadLetters;
+    private final Statuses statuses;
 
-    LastDelivery(JmsResources resources, DeadLetterStore deadLetters) {
+    LastDelivery(JmsResources resources, DeadLetterStore deadLetters, Statuses statuses) {
         this.resources = resources;
         this.deadLetters = deadLetters;
+        this.statuses = statuses;
     }
 
     /**
@@ -47,6 +49,7 @@ final class LastDelivery {
         DeadLetter letter = Letters.of(delivery.message(), delivery.destination(), delivery.bodyOrNull(), delivery.head,
                 failure, delivery.count(), resources.settings().maxMessageSize());
         deadLetters.park(letter);
+        statuses.parked(delivery, "Parked as dead letter " + letter.id() + ": " + failure);
         resources.telemetry().deadLettered();
         LOG.warning(() -> "Parked message " + letter.messageId() + " from '" + letter.destination() + "' after "
                 + letter.deliveryCount() + " deliveries as dead letter " + letter.id() + ": "

@@ -59,6 +59,7 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
     private final LongCounter deadLetters;
     private final LongCounter ignored;
     private final LongCounter transientFailures;
+    private final LongCounter rejected;
 
     OpenTelemetryJmsTelemetry(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer("io.sourceflow.jms");
@@ -68,6 +69,7 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
         this.ignored = meter.counterBuilder(IGNORED).setDescription("Received events no local handler takes").build();
         this.transientFailures = meter.counterBuilder(TRANSIENT_FAILURES)
                 .setDescription("Deliveries past max-deliveries that failed for a transient reason, not parked").build();
+        this.rejected = meter.counterBuilder(REJECTED).setDescription("Received commands refused by a business rule").build();
     }
 
     /** The container's OpenTelemetry bean as telemetry, or {@link JmsTelemetry#NONE} when there is none. */
@@ -115,6 +117,11 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
     @Override
     public void transientFailure() {
         transientFailures.add(1);
+    }
+
+    @Override
+    public void rejected() {
+        rejected.add(1);
     }
 
     /** A span, and the scope that makes it current, if any. */

@@ -1,5 +1,6 @@
 package io.sourceflow.jms;
 
+import io.sourceflow.spi.CommandStatusStore;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Keeps the receiving side's tables bounded: deletes the inbox entries older than
  * {@code sourceflow.jms.inbox-retention} (default 7 days) and the dead letters parked longer ago than
- * {@code sourceflow.jms.dead-letter-retention} (default 30 days). The library starts no thread: the
+ * {@code sourceflow.jms.dead-letter-retention} (default 30 days), and the command statuses recorded
+ * longer ago than {@code sourceflow.jms.status-retention} (default 7 days). The library starts no thread: the
  * application runs {@link #purge()} from an EJB timer or a managed scheduled executor, for example
  *
  * <pre>{@code
@@ -35,6 +37,8 @@ public class Retention {
     Inbox inbox;
     @Inject
     DeadLetterStore deadLetters;
+    @Inject
+    CommandStatusStore statuses;
 
     private final Clock clock;
 
@@ -50,14 +54,16 @@ public class Retention {
     /**
      * Deletes what is older than its retention, in one transaction (the caller's, or a new one).
      *
-     * @return how many inbox entries and dead letters went
+     * @return how many inbox entries, dead letters and command statuses went
      */
     @Transactional
     public Purged purge() {
         Instant now = clock.instant();
-        Purged purged = new Purged(inbox.purge(now.minus(resources.settings().inboxRetention())),
-                deadLetters.purge(now.minus(resources.settings().deadLetterRetention())));
-        LOG.fine(() -> "Purged " + purged.inboxEntries() + " inbox entries and " + purged.deadLetters() + " dead letters");
+        JmsSettings settings = resources.settings();
+        Purged purged = new Purged(inbox.purge(now.minus(settings.inboxRetention())),
+                deadLetters.purge(now.minus(settings.deadLetterRetention())), statuses.purge(now.minus(settings.statusRetention())));
+        LOG.fine(() -> "Purged " + purged.inboxEntries() + " inbox entries, " + purged.deadLetters() + " dead letters and "
+                + purged.commandStatuses() + " command statuses");
         return purged;
     }
 
@@ -66,7 +72,8 @@ public class Retention {
      *
      * @param inboxEntries inbox entries older than the inbox retention
      * @param deadLetters dead letters parked before the dead-letter retention
+     * @param commandStatuses command statuses recorded before the status retention
      */
-    public record Purged(int inboxEntries, int deadLetters) {
+    public record Purged(int inboxEntries, int deadLetters, int commandStatuses) {
     }
 }

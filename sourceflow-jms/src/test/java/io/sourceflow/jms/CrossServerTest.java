@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.sourceflow.CommandBus;
+import io.sourceflow.CommandStatus;
+import io.sourceflow.CommandStatuses;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Metadata;
 import io.sourceflow.cdi.bank.AccountSaga;
@@ -98,10 +100,12 @@ class CrossServerTest {
 
         // when
         List<Delivery> commands = aCommands.drain(a.get(JmsInbound.class)::receive);
-        List<Delivery> events = bEvents.drain(b.get(JmsInbound.class)::receive);
+        List<Delivery> toB = bEvents.drain(b.get(JmsInbound.class)::receive);
+        List<Delivery> events = toB.stream().filter(d -> !isStatus(d)).toList();
 
         // then
         assertThat(commands).hasSize(4).allSatisfy(d -> assertThat(d.committed()).isTrue());
+        assertThat(toB).as("an event and a status for each command").hasSize(8);
         assertThat(events).hasSize(4).allSatisfy(d -> {
             assertThat(d.committed()).isTrue();
             assertThat(d.message().getStringProperty("JMSXGroupID")).isEqualTo("x-1");
@@ -116,6 +120,44 @@ class CrossServerTest {
         assertThat(b.rows().value("SELECT balance FROM bank_account_summary WHERE id = 'x-1'"))
                 .satisfies(balance -> assertThat((BigDecimal) balance).isEqualByComparingTo("1400"));
         assertThat(b.get(EntityStore.class).find(BankAccount.class, "x-1")).isEmpty();
+    }
+
+    @Test
+    void theSenderLearnsWhatBecameOfItsCommandsFromTheStatusesTheHandlingServerSendsBack() throws Exception {
+        // given
+        CommandBus bus = b.get(CommandBus.class);
+        Metadata opened = bus.publish(new CreateAccount(EntityRef.of("x-5").asNew(), "Xu", BigDecimal.TEN));
+        Metadata overdraft = bus.publish(new WithdrawMoney(EntityRef.of("x-5"), new BigDecimal("11")));
+        CommandStatuses onB = b.get(CommandStatuses.class);
+        assertThat(onB.find(overdraft.messageId())).get().extracting(CommandStatus::state).isEqualTo(CommandStatus.State.ACCEPTED);
+
+        // when
+        List<Delivery> handledOnA = aCommands.drain(a.get(JmsInbound.class)::receive);
+        List<Delivery> toB = bEvents.drain(b.get(JmsInbound.class)::receive);
+        List<Delivery> toA = aEvents.drain(a.get(JmsInbound.class)::receive);
+
+        // then
+        assertThat(handledOnA).extracting(Delivery::committed).containsExactly(true, false, true);
+        assertThat(toB).extracting(d -> d.message().getStringProperty("sourceflow_type"))
+                .containsExactly("bank.AccountCreated", Statuses.TYPE, Statuses.TYPE);
+        assertThat(toB).allSatisfy(d -> assertThat(d.committed()).isTrue());
+        assertThat(toA).as("A skips its own event and the statuses sent to B").hasSize(3)
+                .allSatisfy(d -> assertThat(d.committed()).isTrue());
+        for (TestServer server : List.of(a, b)) {
+            CommandStatuses statuses = server.get(CommandStatuses.class);
+            assertThat(statuses.find(opened.messageId())).get().satisfies(status -> {
+                assertThat(status.state()).isEqualTo(CommandStatus.State.APPLIED);
+                assertThat(status.sequenceNo()).isEqualTo(1);
+            });
+            assertThat(statuses.find(overdraft.messageId())).get().satisfies(status -> {
+                assertThat(status.state()).isEqualTo(CommandStatus.State.REJECTED);
+                assertThat(status.problem()).isEqualTo("Account x-5 holds 10, cannot withdraw 11");
+                assertThat(status.messageType()).isEqualTo("bank.WithdrawMoney");
+                assertThat(status.entityId()).isEqualTo("x-5");
+            });
+        }
+        assertThat(b.get(ViewModelStore.class).find(AccountViewModel.class, "x-5").orElseThrow().currentBalance())
+                .isEqualByComparingTo("10");
     }
 
     @Test
@@ -143,7 +185,7 @@ class CrossServerTest {
         // given
         b.get(CommandBus.class).publish(new CreateAccount(EntityRef.of("x-3").asNew(), "Xia", BigDecimal.ONE));
         aCommands.drain(a.get(JmsInbound.class)::receive);
-        assertThat(bEvents.drain(b.get(JmsInbound.class)::receive)).hasSize(1);
+        assertThat(bEvents.drain(b.get(JmsInbound.class)::receive)).as("the event and the command's status").hasSize(2);
 
         // when
         long replayed = a.get(CommandBus.class).replay(EntityRef.of("x-3"));
@@ -168,11 +210,19 @@ class CrossServerTest {
         // when
         List<Delivery> own = aEvents.drain(a.get(JmsInbound.class)::receive);
 
-        // then
-        assertThat(own).hasSize(2).allSatisfy(d -> assertThat(d.committed()).isTrue());
+        // then: its own event, the command's status addressed to B, and the other application's event
+        assertThat(own).hasSize(3).allSatisfy(d -> assertThat(d.committed()).isTrue());
         assertThat(a.rows().value("SELECT COUNT(*) FROM sourceflow_inbox")).satisfies(
                 n -> assertThat(((Number) n).intValue()).isEqualTo(commandsReceivedByA()));
         assertThat(telemetry.counter(JmsTelemetry.IGNORED) - ignoredBefore).isEqualTo(1);
+    }
+
+    private static boolean isStatus(Delivery delivery) {
+        try {
+            return Statuses.TYPE.equals(delivery.message().getStringProperty("sourceflow_type"));
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A records only the commands it received in its inbox, never its own events. */

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.Command;
+import io.sourceflow.CommandStatus;
+import io.sourceflow.CommandStatuses;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.Commands.CreateAccount;
+import io.sourceflow.cdi.bank.Commands.WithdrawMoney;
 import io.sourceflow.jms.fixtures.Flaky;
 import io.sourceflow.jms.fixtures.Flaky.FlakyDeposit;
 import io.sourceflow.jms.fixtures.Gated;
@@ -100,6 +103,46 @@ class InboundTest {
         });
         assertThat(events.drain(message -> { })).singleElement()
                 .satisfies(d -> assertThat(d.message().getStringProperty("sourceflow_type")).isEqualTo("bank.AccountCreated"));
+        assertThat(server.get(CommandStatuses.class).find(sent.messageId())).get()
+                .satisfies(status -> assertThat(status.state()).isEqualTo(CommandStatus.State.APPLIED))
+                .satisfies(status -> assertThat(status.sequenceNo()).isEqualTo(1))
+                .satisfies(status -> assertThat(status.messageType()).isEqualTo("bank.CreateAccount"))
+                .satisfies(status -> assertThat(status.entityId()).isEqualTo("i-1"));
+    }
+
+    @Test
+    void aCommandABusinessRuleRefusesIsRecordedAsRejectedAndNeitherParkedNorTriedAgain() throws Exception {
+        // given
+        long before = telemetry.counter(JmsTelemetry.REJECTED);
+        send(new CreateAccount(EntityRef.of("i-8").asNew(), "Iris", BigDecimal.TEN));
+        commands.drain(inbound::receive);
+        events.drain(message -> { });
+        Metadata overdraft = send(new WithdrawMoney(EntityRef.of("i-8"), new BigDecimal("11")));
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+        sendRaw(codec().encode(new Envelope<>(new WithdrawMoney(EntityRef.of("i-8"), new BigDecimal("11")), overdraft)),
+                Map.of());
+        List<Delivery> again = commands.drain(inbound::receive);
+
+        // then: the first delivery rolled back without an exception, the second recorded the rejection
+        assertThat(deliveries).extracting(Delivery::committed).containsExactly(false, true);
+        assertThat(deliveries.get(0).failure()).hasMessageContaining("returned but the transaction rolled back");
+        assertThat(server.get(CommandStatuses.class).find(overdraft.messageId())).get().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(CommandStatus.State.REJECTED);
+            assertThat(status.problem()).isEqualTo("Account i-8 holds 10, cannot withdraw 11");
+            assertThat(status.messageType()).isEqualTo("bank.WithdrawMoney");
+            assertThat(status.entityId()).isEqualTo("i-8");
+            assertThat(status.sequenceNo()).isZero();
+        });
+        assertThat(telemetry.counter(JmsTelemetry.REJECTED) - before).isEqualTo(1);
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-8'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
+        assertThat(server.get(DeadLetters.class).list(true, 100)).extracting(DeadLetter::messageId)
+                .doesNotContain(overdraft.messageId().toString());
+        assertThat(events.drain(message -> { })).as("no event, and no status for a sender without a name").isEmpty();
+        assertThat(again).as("the same message again is a duplicate").singleElement()
+                .satisfies(d -> assertThat(d.committed()).isTrue());
     }
 
     @Test

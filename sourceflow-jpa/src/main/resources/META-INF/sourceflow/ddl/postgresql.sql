@@ -6,3 +6,5 @@ CREATE TABLE sourceflow_inbox (consumer VARCHAR(255) NOT NULL, message_id VARCHA
 CREATE INDEX sourceflow_inbox_received_on ON sourceflow_inbox (received_on);
 CREATE TABLE sourceflow_dead_letter (id VARCHAR(36) NOT NULL, message_id VARCHAR(36) NOT NULL, destination VARCHAR(255) NOT NULL, type_alias VARCHAR(255), entity_id VARCHAR(255), body TEXT NOT NULL, headers TEXT NOT NULL, error TEXT NOT NULL, delivery_count INTEGER NOT NULL, first_received_on TIMESTAMP WITH TIME ZONE, dead_lettered_on TIMESTAMP WITH TIME ZONE NOT NULL, redriven_on TIMESTAMP WITH TIME ZONE, version BIGINT NOT NULL, CONSTRAINT sourceflow_dead_letter_pk PRIMARY KEY (id));
 CREATE INDEX sourceflow_dead_letter_parked ON sourceflow_dead_letter (destination, dead_lettered_on);
+CREATE TABLE sourceflow_command_status (message_id VARCHAR(36) NOT NULL, state VARCHAR(16) NOT NULL, type_alias VARCHAR(255) NOT NULL, entity_id VARCHAR(255), sequence_no BIGINT NOT NULL, problem VARCHAR(2000), recorded_on TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT sourceflow_command_status_pk PRIMARY KEY (message_id));
+CREATE INDEX sourceflow_command_status_recorded_on ON sourceflow_command_status (recorded_on);

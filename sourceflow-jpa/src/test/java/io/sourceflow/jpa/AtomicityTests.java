@@ -8,7 +8,6 @@ import io.sourceflow.EntityRef;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
-import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.bank.Faults;
 import io.sourceflow.jpa.support.Rows;
@@ -62,7 +61,7 @@ abstract class AtomicityTests {
 
         // when / then
         assertThatThrownBy(() -> bus.publish(new Faults.DepositThenFail(EntityRef.of("s-1"), BigDecimal.TEN)))
-                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("after raising");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after raising");
         assertThat(everything("s-1")).isEqualTo(before);
         assertThat(rows.value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 's-1'"))
                 .satisfies(count -> assertThat(((Number) count).longValue()).isEqualTo(1));
@@ -76,7 +75,7 @@ abstract class AtomicityTests {
 
         // when / then
         assertThatThrownBy(() -> bus.publish(new Faults.DepositThenPoison(EntityRef.of("v-1"), BigDecimal.TEN)))
-                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("view fails on v-1");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("view fails on v-1");
         assertThat(everything("v-1")).isEqualTo(before);
     }
 

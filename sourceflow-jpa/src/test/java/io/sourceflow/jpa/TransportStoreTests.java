@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
+import io.sourceflow.CommandStatus;
+import io.sourceflow.spi.CommandStatusStore;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterFilter;
 import io.sourceflow.spi.DeadLetterStore;
@@ -42,12 +44,14 @@ abstract class TransportStoreTests {
     final TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(db.weld(JpaInbox.class, JpaDeadLetterStore.class)).build();
+    WeldInitiator weld = WeldInitiator.from(db.weld(JpaInbox.class, JpaDeadLetterStore.class, JpaCommandStatusStore.class)).build();
 
     @Inject
     Inbox inbox;
     @Inject
     DeadLetterStore letters;
+    @Inject
+    CommandStatusStore statuses;
 
     abstract TestDatabase.Kind kind();
 
@@ -127,6 +131,38 @@ abstract class TransportStoreTests {
         assertThat(inTransaction(() -> letters.list(true, 1))).extracting(DeadLetter::id).containsExactly("older");
         assertThat(letters.find("missing")).isEmpty();
         assertThat(inTransaction(() -> letters.markRedriven("missing", now))).isEmpty();
+    }
+
+    @Test
+    void aCommandStatusIsReplacedAsTheCommandMovesOnAndPurgedByAge() throws Exception {
+        // given
+        UUID id = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Instant sent = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        String problem = "Insufficient funds: \u00e9\uD83D\uDE00 " + "x".repeat(1_970);
+        inTransaction(() -> {
+            statuses.record(new CommandStatus(id, CommandStatus.State.ACCEPTED, "bank.Withdraw", "a-1", 0, null, sent));
+            statuses.record(new CommandStatus(other, CommandStatus.State.APPLIED, "bank.Deposit", "a-1", 7, null, sent));
+            return null;
+        });
+        tm.begin();
+        statuses.record(new CommandStatus(id, CommandStatus.State.APPLIED, "bank.Withdraw", "a-1", 9, null, Instant.now()));
+        tm.rollback();
+
+        // when
+        CommandStatus rejected = new CommandStatus(id, CommandStatus.State.REJECTED, "bank.Withdraw", "a-1", 0, problem,
+                sent.plusSeconds(30));
+        inTransaction(() -> {
+            statuses.record(rejected);
+            return null;
+        });
+        int purged = inTransaction(() -> statuses.purge(sent.plusSeconds(1)));
+
+        // then
+        assertThat(inTransaction(() -> statuses.find(id))).contains(rejected);
+        assertThat(purged).isEqualTo(1);
+        assertThat(inTransaction(() -> statuses.find(other))).isEmpty();
+        assertThat(inTransaction(() -> statuses.find(UUID.randomUUID()))).isEmpty();
     }
 
     @Test

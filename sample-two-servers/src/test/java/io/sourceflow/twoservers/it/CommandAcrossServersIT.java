@@ -8,6 +8,7 @@ import io.sourceflow.twoservers.it.Databases.Logged;
 import io.sourceflow.twoservers.it.Http.Reply;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +52,38 @@ class CommandAcrossServersIT {
         JsonObject view = Http.get(Servers.b("/api/accounts/" + id)).json();
         assertThat(view.getJsonNumber("currentBalance").bigDecimalValue()).isEqualByComparingTo("125.50");
         assertThat(view.getJsonNumber("sequenceNo").longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void bTellsTheCallerWhatBecameOfACommandThatAAppliedOrRejected() {
+        // given
+        String id = Accounts.opened("outcome", "10");
+
+        // when: a withdrawal A's saga refuses, then a deposit it takes
+        Reply refused = Http.postJson(Servers.b("/api/accounts/" + id + "/withdrawals"), "{\"amount\":11}");
+        Reply taken = Accounts.deposit(id, BigDecimal.ONE);
+
+        // then: both accepted by B; B learns the outcome from A's status messages
+        assertThat(refused.status()).as("%s", refused).isEqualTo(202);
+        assertThat(taken.status()).as("%s", taken).isEqualTo(202);
+        URI refusedStatus = Servers.b("/api/commands/" + refused.json().getString("messageId"));
+        URI takenStatus = Servers.b("/api/commands/" + taken.json().getString("messageId"));
+        await("the rejection on B").atMost(Duration.ofMinutes(1))
+                .until(() -> "REJECTED".equals(Http.get(refusedStatus).json().getString("state", null)));
+        await("the deposit on B").atMost(Duration.ofMinutes(1))
+                .until(() -> "APPLIED".equals(Http.get(takenStatus).json().getString("state", null)));
+        JsonObject rejected = Http.get(refusedStatus).json();
+        assertThat(rejected.getString("problem")).isEqualTo("Account " + id + " holds 10, cannot withdraw 11");
+        assertThat(rejected.getString("messageType")).isEqualTo("bank.WithdrawMoney");
+        assertThat(rejected.getString("entityId")).isEqualTo(id);
+        assertThat(Http.get(takenStatus).json().getJsonNumber("sequenceNo").longValue()).isEqualTo(2);
+        // nothing parked on A, nothing logged for the refused withdrawal
+        assertThat(Databases.logOnA(id)).extracting(Logged::messageId)
+                .doesNotContain(refused.json().getString("messageId"));
+        assertThat(Http.get(Servers.a("/api/dead-letters?entityId=" + id + "&includeRedriven=true")).array()).isEmpty();
+        // an unknown id is 404, a malformed one 400
+        assertThat(Http.get(Servers.b("/api/commands/" + UUID.randomUUID())).status()).isEqualTo(404);
+        assertThat(Http.get(Servers.b("/api/commands/not-a-uuid")).status()).isEqualTo(400);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.sourceflow.cdi.bank;
 
-/** A command broke a business rule. */
-public class BusinessRuleException extends RuntimeException {
+import io.sourceflow.CommandRejectedException;
+
+/** A command broke a business rule: the saga rejects it. */
+public class BusinessRuleException extends CommandRejectedException {
 
     private static final long serialVersionUID = 1L;
 

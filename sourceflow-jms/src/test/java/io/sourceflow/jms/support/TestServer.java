@@ -4,6 +4,7 @@ import com.arjuna.ats.jta.cdi.TransactionExtension;
 import io.opentelemetry.api.OpenTelemetry;
 import io.sourceflow.cdi.SourceFlowExtension;
 import io.sourceflow.jms.JmsExtension;
+import io.sourceflow.jpa.JpaCommandStatusStore;
 import io.sourceflow.jpa.JpaDeadLetterStore;
 import io.sourceflow.jpa.JpaInbox;
 import io.sourceflow.jpa.support.Rows;
@@ -134,7 +135,7 @@ public final class TestServer implements AutoCloseable {
             if (factory != null) {
                 resources.addNamed(ConnectionFactory.class, FACTORY_NAME, factory);
             }
-            Weld weld = db != null ? db.weld().addBeanClasses(JpaInbox.class, JpaDeadLetterStore.class)
+            Weld weld = db != null ? db.weld().addBeanClasses(JpaInbox.class, JpaDeadLetterStore.class, JpaCommandStatusStore.class)
                     : new Weld().disableDiscovery().addExtension(new SourceFlowExtension())
                             .addExtension(new TransactionExtension());
             try {

@@ -10,7 +10,6 @@ import io.sourceflow.Saga;
 import io.sourceflow.View;
 import io.sourceflow.cdi.bank.AccountViewModel;
 import io.sourceflow.cdi.bank.BankAccount;
-import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.cdi.bank.Events;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -44,7 +43,7 @@ public final class Faults {
         BankAccount on(BankAccount account, DepositThenFail cmd) {
             account.setBalance(account.getBalance().add(cmd.amount()));
             raise(new Events.AccountUpdated(account.snapshot()));
-            throw new BusinessRuleException("the saga fails after raising an event");
+            throw new IllegalStateException("the saga fails after raising an event");
         }
 
         @Handles
@@ -62,7 +61,7 @@ public final class Faults {
 
         @Projects
         AccountViewModel on(AccountViewModel current, Poisoned event) {
-            throw new BusinessRuleException("the view fails on " + event.accountId());
+            throw new IllegalStateException("the view fails on " + event.accountId());
         }
     }
 }
