@@ -71,7 +71,7 @@ final class Broker {
         }
     }
 
-    private static ActiveMQConnectionFactory factory() {
+    static ActiveMQConnectionFactory factory() {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:"
                 + System.getProperty("art.broker.port", "19361"), user(), password());
         factory.setReconnectAttempts(0);

@@ -105,6 +105,17 @@ final class Servers {
         awaitReady(server);
     }
 
+    /**
+     * Chooses the data source a stopped Liberty server uses when it starts next: which
+     * liberty-config/datasource-*.xml its bootstrap property {@code sourceflow.database} names.
+     */
+    static void database(Server server, String database) throws IOException {
+        Path bootstrap = wlp().resolve("usr/servers/" + server.libertyName() + "/bootstrap.properties");
+        List<String> lines = Files.readAllLines(bootstrap).stream()
+                .map(line -> line.startsWith("sourceflow.database=") ? "sourceflow.database=" + database : line).toList();
+        Files.write(bootstrap, lines);
+    }
+
     /** Pauses (or resumes) a Liberty server's command MDB: it stops (or starts again) taking messages. */
     static void commandListener(Server server, boolean running) throws IOException, InterruptedException {
         liberty(running ? "resume" : "pause", server.libertyName(), "--target=sourceflow-sample#sourceflow-sample.war#CommandListener");
