@@ -87,25 +87,23 @@ case "$command" in
     fi
     # The SourceFlow addresses' settings (an address-setting with an exact match adds to the catch-all's):
     # - max-delivery-attempts above sourceflow.jms.max-deliveries (3), so SourceFlow parks first.
-    # - redelivery-delay 100 ms, doubling up to 5 s: a message that keeps failing for a transient reason
-    #   (SourceFlow never parks those) rides out about 70 s of outage within its 20 deliveries. The broker
-    #   holds the consumer meanwhile, so an account's later commands do not overtake it.
+    # - redelivery-delay 0: a rolled-back message goes back to the head of its queue, before its account's
+    #   later commands; with a delay the broker would set it aside and deliver them first
+    #   (RedeliveryDelayTest). SourceFlow pauses itself before it fails a transient failure again
+    #   (sourceflow.jms.retry-delay, 100 ms doubling up to 5 s), so the 20 deliveries ride out about a minute
+    #   of outage.
     # - default-group-rebalance (every queue of the address): a consumer that joins (a server started
     #   again) takes over some accounts at once, not only accounts that appear later; pause-dispatch
     #   holds delivery until the messages in flight are acknowledged, so a moved account keeps its order.
     settings='      <address-setting match="sourceflow.commands">
          <max-delivery-attempts>20</max-delivery-attempts>
-         <redelivery-delay>100</redelivery-delay>
-         <redelivery-delay-multiplier>2.0</redelivery-delay-multiplier>
-         <max-redelivery-delay>5000</max-redelivery-delay>
+         <redelivery-delay>0</redelivery-delay>
          <default-group-rebalance>true</default-group-rebalance>
          <default-group-rebalance-pause-dispatch>true</default-group-rebalance-pause-dispatch>
       </address-setting>
       <address-setting match="sourceflow.events">
          <max-delivery-attempts>20</max-delivery-attempts>
-         <redelivery-delay>100</redelivery-delay>
-         <redelivery-delay-multiplier>2.0</redelivery-delay-multiplier>
-         <max-redelivery-delay>5000</max-redelivery-delay>
+         <redelivery-delay>0</redelivery-delay>
          <default-group-rebalance>true</default-group-rebalance>
          <default-group-rebalance-pause-dispatch>true</default-group-rebalance-pause-dispatch>
       </address-setting>

@@ -27,6 +27,9 @@ import org.eclipse.microprofile.config.Config;
  * @param consumer this application's name: the inbox's consumer name and the sender name carried
  *     by outgoing messages, so that an application skips its own events
  * @param maxDeliveries how many deliveries a failing message gets before it is parked
+ * @param retryDelay the first pause before a delivery that failed for a transient reason past
+ *     {@code maxDeliveries} fails again (doubling with each further delivery, at most 5 s); such a
+ *     message is never parked
  * @param maxMessageSize the largest body a received message may have, in bytes of UTF-8; a larger one
  *     is refused before it is decoded (and parked, its body cut to this size)
  * @param inboxRetention how long the inbox remembers a processed message ({@link Retention}); longer
@@ -50,6 +53,7 @@ public record JmsSettings(
         Set<String> routedEvents,
         String consumer,
         int maxDeliveries,
+        Duration retryDelay,
         int maxMessageSize,
         Duration inboxRetention,
         Duration deadLetterRetention,
@@ -78,6 +82,7 @@ public record JmsSettings(
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException(PREFIX + "max-deliveries must be at least 1, not " + maxDeliveries);
         }
+        positive("retry-delay", retryDelay);
         positive("inbox-retention", inboxRetention);
         positive("dead-letter-retention", deadLetterRetention);
         positive("status-retention", statusRetention);
@@ -120,6 +125,7 @@ public record JmsSettings(
                 list(value.apply("routed-events")),
                 or(value.apply("consumer"), "sourceflow"),
                 number("max-deliveries", or(value.apply("max-deliveries"), "3")),
+                duration("retry-delay", or(value.apply("retry-delay"), "PT0.1S")),
                 number("max-message-size", or(value.apply("max-message-size"), "1048576")),
                 duration("inbox-retention", or(value.apply("inbox-retention"), "P7D")),
                 duration("dead-letter-retention", or(value.apply("dead-letter-retention"), "P30D")),

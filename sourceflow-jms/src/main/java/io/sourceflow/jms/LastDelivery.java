@@ -7,15 +7,21 @@ import java.util.logging.Logger;
 
 /**
  * What becomes of a delivery that failed at or past {@code sourceflow.jms.max-deliveries}. A failure
- * for a transient reason ({@link Transience}) is never parked: the delivery fails again and the broker
- * delivers it again, after its redelivery delay (configure one that backs off, so that an outage does
- * not use up the broker's deliveries at once). Any other failure parks the message in the
- * {@link DeadLetterStore}.
+ * for a transient reason ({@link Transience}) is never parked: the delivery pauses, from
+ * {@code sourceflow.jms.retry-delay} doubling with each further delivery up to
+ * {@value #MAX_PAUSE_MILLIS} ms, and fails again, so that an outage does not use up the broker's
+ * deliveries at once. The pause is taken here, holding the message, and not left to a broker
+ * redelivery delay: Artemis sets a delayed message aside and hands its group's next message to the
+ * consumer meanwhile, so an entity's later command would overtake it ({@code RedeliveryDelayTest});
+ * held here, the message keeps its place. The cost: the session, and the entities pinned to it, wait
+ * too. Any other failure parks the message in the {@link DeadLetterStore}.
  */
 final class LastDelivery {
 
     /** The receiver's logger: parking and waiting are part of what an operator reads under it. */
     private static final Logger LOG = Logger.getLogger(JmsInbound.class.getName());
+    static final long MAX_PAUSE_MILLIS = 5_000;
+    private static final int MAX_DOUBLINGS = 20;
 
     private final JmsResources resources;
     private final DeadLetterStore deadLetters;
@@ -40,9 +46,20 @@ final class LastDelivery {
                         + " transient reason; it is delivered again until it passes: "
                         + SafeText.forLog(failure.toString(), 2_000));
             }
+            pause(delivery);
             throw failure;
         }
         park(delivery, failure);
+    }
+
+    private void pause(Delivery delivery) {
+        int beyond = Math.min(delivery.count() - resources.settings().maxDeliveries(), MAX_DOUBLINGS);
+        long millis = Math.min(resources.settings().retryDelay().toMillis() << beyond, MAX_PAUSE_MILLIS);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void park(Delivery delivery, RuntimeException failure) {

@@ -68,6 +68,7 @@ class InboundTest {
                 .config("sourceflow.jms.routed-events", "*")
                 .config("sourceflow.jms.consumer", "a")
                 .config("sourceflow.jms.max-deliveries", "3")
+                .config("sourceflow.jms.retry-delay", "PT0.01S")
                 .beans(AccountSaga.class, FaultySaga.class, Gated.GatedSaga.class, Gated.Gate.class, Flaky.FlakySaga.class,
                         Flaky.Outage.class)
                 .start());
