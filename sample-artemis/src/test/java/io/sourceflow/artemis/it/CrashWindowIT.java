@@ -69,7 +69,9 @@ class CrashWindowIT {
     @Test
     @Order(2)
     void withXaNothingIsLostAndNothingDoubled() throws Exception {
-        // given: A on the XA data source
+        // given: A on the XA data source, which needs PostgreSQL's prepared transactions
+        assertThat(CrashGate.maxPreparedTransactions()).as("PostgreSQL's max_prepared_transactions: set it above 0"
+                + " (ALTER SYSTEM SET max_prepared_transactions = 100, then restart PostgreSQL; .ci/run does)").isPositive();
         restartA("postgresql-xa");
 
         // when
