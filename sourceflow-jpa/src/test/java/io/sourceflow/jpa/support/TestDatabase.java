@@ -2,7 +2,6 @@ package io.sourceflow.jpa.support;
 
 import com.arjuna.ats.jta.cdi.TransactionExtension;
 import io.sourceflow.cdi.SourceFlowExtension;
-import io.sourceflow.jpa.CommandLogKeys;
 import io.sourceflow.jpa.FlushPerCommand;
 import io.sourceflow.jpa.JpaCommandStore;
 import io.sourceflow.jpa.JpaContext;
@@ -60,7 +59,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The classes of the JPA module's beans. */
     public static final Class<?>[] JPA_BEANS = {JpaContext.class, JpaCommandStore.class, JpaEntityStore.class,
-        JpaViewModelStore.class, FlushPerCommand.class, CommandLogKeys.class};
+        JpaViewModelStore.class, FlushPerCommand.class};
 
     private final Kind kind;
     private final XaPool pool;
