@@ -39,9 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * JMS on WildFly's embedded Artemis, received by the deployed sample's {@code CommandListener} MDB:
  * commands sent to {@code jms/sourceflow/commands} in SourceFlow's wire format are logged once (the
- * inbox skips a second delivery of the same message id), and a command that fails every delivery is
+ * inbox skips a second delivery of the same message id), a command that fails every delivery is
  * parked by SourceFlow after {@code sourceflow.jms.max-deliveries} (3) deliveries, before Artemis'
- * own limit (20, ../wildfly-config) would move it to the broker's dead-letter address.
+ * own limit (20, ../wildfly-config) would move it to the broker's dead-letter address, and a command
+ * for an account that does not exist is recorded as rejected.
  *
  * <p>Runs inside the server, in a small archive of its own next to the sample (which consumes the
  * queue); it sends with the server's connection factory and reads the sample's tables through
@@ -103,7 +104,27 @@ class JmsInboundOnWildFlyIT {
 
     @Test
     void aCommandThatFailsEveryDeliveryIsParkedBySourceFlowNotByTheBroker() {
-        // given: a deposit into an account that does not exist fails on every delivery
+        // given: a command of a type no server knows fails on every delivery
+        String id = "jms-unknown-" + UUID.randomUUID();
+        String messageId = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+
+        // when
+        send(id, envelope("bank.Nope", id, messageId, "{}"), marker);
+
+        // then: a dead letter after the third delivery, naming the failure
+        List<String> parked = await("dead letter " + messageId, () -> deadLetter(messageId), rows -> !rows.isEmpty());
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0)).startsWith("3|").contains(id).contains("UnknownMessageTypeException");
+        // the message is gone from the queue (acknowledged with the parking) and never reached the broker's DLA
+        assertThat(browse(commands, marker)).isZero();
+        assertThat(browse(brokerDeadLetters, marker)).isZero();
+        assertThat(logOf(id)).isEmpty();
+    }
+
+    @Test
+    void aCommandForAnAccountThatDoesNotExistIsRejectedNotParked() {
+        // given
         String id = "jms-missing-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
@@ -111,11 +132,10 @@ class JmsInboundOnWildFlyIT {
         // when
         send(id, deposit(id, messageId, "5"), marker);
 
-        // then: a dead letter after the third delivery, naming the failure
-        List<String> parked = await("dead letter " + messageId, () -> deadLetter(messageId), rows -> !rows.isEmpty());
-        assertThat(parked).hasSize(1);
-        assertThat(parked.get(0)).startsWith("3|").contains(id).contains("EntityNotFoundException");
-        // the message is gone from the queue (acknowledged with the parking) and never reached the broker's DLA
+        // then: recorded as rejected, with the reason; neither parked nor left to the broker
+        List<String> status = await("status of " + messageId, () -> statusOf(messageId), rows -> !rows.isEmpty());
+        assertThat(status).singleElement().asString().startsWith("REJECTED|").contains(id);
+        assertThat(deadLetter(messageId)).isEmpty();
         assertThat(browse(commands, marker)).isZero();
         assertThat(browse(brokerDeadLetters, marker)).isZero();
         assertThat(logOf(id)).isEmpty();
@@ -172,6 +192,11 @@ class JmsInboundOnWildFlyIT {
 
     private boolean inboxHas(String messageId) {
         return !rows("SELECT consumer FROM sourceflow_inbox WHERE message_id = ?", messageId).isEmpty();
+    }
+
+    /** The status of a command: "state|problem". */
+    private List<String> statusOf(String messageId) {
+        return rows("SELECT state, problem FROM sourceflow_command_status WHERE message_id = ?", messageId);
     }
 
     /** The dead letters of a message: "deliveryCount|entityId|error". */
