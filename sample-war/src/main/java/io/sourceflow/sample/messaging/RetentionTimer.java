@@ -15,9 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link Retention#purge()} every {@code sourceflow.sample.purge-interval} (an ISO-8601 duration,
- * default {@code PT1H}) on a non-persistent EJB timer, so the inbox and the dead letters stay bounded
- * without a thread of the application's own. The retentions themselves are
- * {@code sourceflow.jms.inbox-retention} and {@code sourceflow.jms.dead-letter-retention}.
+ * default {@code PT1H}) on a non-persistent EJB timer, so the inbox, the dead letters and the command
+ * statuses stay bounded without a thread of the application's own. The retentions themselves are
+ * {@code sourceflow.jms.inbox-retention}, {@code sourceflow.jms.dead-letter-retention} and
+ * {@code sourceflow.jms.status-retention}.
  */
 @Singleton
 @Startup
@@ -45,7 +46,7 @@ public class RetentionTimer {
     @Timeout
     void purge() {
         Retention.Purged purged = retention.purge();
-        LOG.fine(() -> "Retention purged " + purged.inboxEntries() + " inbox entries and " + purged.deadLetters()
-                + " dead letters");
+        LOG.fine(() -> "Retention purged " + purged.inboxEntries() + " inbox entries, " + purged.deadLetters()
+                + " dead letters and " + purged.commandStatuses() + " command statuses");
     }
 }
