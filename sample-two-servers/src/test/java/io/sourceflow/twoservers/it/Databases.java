@@ -73,6 +73,12 @@ final class Databases {
                 + " ORDER BY dead_lettered_on", "%" + bodyPart + "%", rs -> rs.getString(1));
     }
 
+    /** The ids of B's dead letters whose parked message carried this text in its body. */
+    static List<String> deadLettersOnB(String bodyPart) {
+        return query(System.getProperty("two.jdbc.b"), "SELECT id FROM sourceflow_dead_letter WHERE body LIKE ?"
+                + " ORDER BY dead_lettered_on", "%" + bodyPart + "%", rs -> rs.getString(1));
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(), rs.getBoolean(4));
     }
