@@ -9,6 +9,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Sends envelopes as JSON text messages, in the caller's JTA transaction when there is one (the
@@ -39,14 +40,8 @@ class JmsSender {
         Metadata metadata = envelope.metadata();
         JmsTelemetry.Step span = resources.telemetry().send(destination, topic ? EVENT_TYPE : COMMAND_TYPE, alias, metadata);
         try (JMSContext context = resources.connectionFactory().createContext()) {
-            JMSProducer producer = context.createProducer()
-                    .setProperty(TYPE, alias)
-                    .setProperty(MESSAGE_ID, metadata.messageId().toString())
-                    .setProperty(SENDER, settings.consumer())
+            JMSProducer producer = producer(context, alias, metadata.messageId(), metadata.entityId())
                     .setJMSCorrelationID(metadata.correlationId().toString());
-            if (metadata.entityId() != null) {
-                producer.setProperty(GROUP, metadata.entityId());
-            }
             span.inject(producer);
             producer.send(resources.destination(context, destination, topic), body);
         } catch (JMSRuntimeException e) {
@@ -63,19 +58,24 @@ class JmsSender {
     void sendStatus(CommandStatus status, String to) {
         JmsSettings settings = resources.settings();
         try (JMSContext context = resources.connectionFactory().createContext()) {
-            JMSProducer producer = context.createProducer()
-                    .setProperty(TYPE, Statuses.TYPE)
-                    .setProperty(MESSAGE_ID, status.messageId().toString())
-                    .setProperty(SENDER, settings.consumer())
-                    .setProperty(Statuses.FOR, to);
-            if (status.entityId() != null) {
-                producer.setProperty(GROUP, status.entityId());
-            }
-            producer.send(resources.destination(context, settings.eventTopic(), true), resources.serializer().serialize(status));
+            producer(context, Statuses.TYPE, status.messageId(), status.entityId()).setProperty(Statuses.FOR, to)
+                    .send(resources.destination(context, settings.eventTopic(), true), resources.serializer().serialize(status));
         } catch (JMSRuntimeException e) {
             throw new TransportException("Cannot send the status of command " + status.messageId() + " to '"
                     + settings.eventTopic() + "': " + e.getMessage(), e);
         }
+    }
+
+    /** A producer with the properties every message carries: type, message id, sender and group (the entity). */
+    private JMSProducer producer(JMSContext context, String type, UUID messageId, String entityId) {
+        JMSProducer producer = context.createProducer()
+                .setProperty(TYPE, type)
+                .setProperty(MESSAGE_ID, messageId.toString())
+                .setProperty(SENDER, resources.settings().consumer());
+        if (entityId != null) {
+            producer.setProperty(GROUP, entityId);
+        }
+        return producer;
     }
 
     /** Sends a parked message's body again, with its application properties, where it came from. */
