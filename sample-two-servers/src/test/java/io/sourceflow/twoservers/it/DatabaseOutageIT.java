@@ -3,24 +3,13 @@ package io.sourceflow.twoservers.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sourceflow.twoservers.it.Databases.Logged;
-import io.sourceflow.twoservers.it.Http.Reply;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,63 +39,30 @@ class DatabaseOutageIT {
         for (int i = 0; i < ACCOUNTS; i++) {
             ids.add(Accounts.opened("dbout" + i, "0"));
         }
-        Map<String, Set<String>> accepted = new ConcurrentHashMap<>();
-        ids.forEach(id -> accepted.put(id, ConcurrentHashMap.newKeySet()));
-        AtomicInteger acceptedCount = new AtomicInteger();
-        AtomicBoolean running = new AtomicBoolean(true);
 
         // when: deposits of 1 flow while PostgreSQL is stopped and started again
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
+        DepositClients clients = DepositClients.start(ids, CLIENTS);
         try {
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                clients.add(pool.submit(() -> {
-                    for (int n = client; running.get(); n += CLIENTS) {
-                        String id = ids.get(n % ACCOUNTS);
-                        Reply reply = deposit(id);
-                        if (reply != null && reply.status() == 202) {
-                            accepted.get(id).add(reply.json().getString("messageId"));
-                            acceptedCount.incrementAndGet();
-                        } else {
-                            Thread.sleep(100);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            await("accepted before the outage").atMost(Duration.ofMinutes(2)).until(() -> acceptedCount.get() >= 100);
+            await("accepted before the outage").atMost(Duration.ofMinutes(2)).until(() -> clients.acceptedCount() >= 100);
             postgres("stop");
             Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS));
             postgres("start");
-            int afterRestart = acceptedCount.get();
-            await("accepted after the outage").atMost(Duration.ofMinutes(3)).ignoreExceptions()
-                    .until(() -> acceptedCount.get() >= afterRestart + 100);
+            int afterRestart = clients.acceptedCount();
+            await("accepted after the outage").atMost(Duration.ofMinutes(3)).until(() -> clients.acceptedCount() >= afterRestart + 100);
         } finally {
-            running.set(false);
-            pool.shutdown();
-        }
-        for (Future<?> client : clients) {
-            client.get();
+            clients.stop();
         }
 
         // then: every accepted deposit is in A's log once, gap-free; nothing parked; B's views equal A's entities
-        await("A applied every accepted deposit").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ids.stream().allMatch(id -> Databases.logOnA(id).stream().map(Logged::messageId).toList()
-                        .containsAll(accepted.get(id))));
-        for (String id : ids) {
-            List<Logged> log = Databases.logOnA(id);
-            assertThat(log).extracting(Logged::sequenceNo).as("sequence of %s", id)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, log.size()).boxed().toList());
-            assertThat(log.stream().skip(1).map(Logged::messageId).toList()).as("deposits of %s", id)
-                    .doesNotHaveDuplicates().containsAll(accepted.get(id));
+        for (Map.Entry<String, List<String>> applied : clients.appliedOnA().entrySet()) {
+            String id = applied.getKey();
             assertThat(Databases.deadLettersOnA(id)).as("parked on A").isEmpty();
             assertThat(Databases.deadLettersOnB(id)).as("parked on B").isEmpty();
-            Accounts.awaitView(id, log.size());
+            Accounts.awaitView(id, applied.getValue().size() + 1);
             assertThat(Databases.viewOnB(id)).isEqualTo(Databases.entityOnA(id));
-            assertThat(Databases.entityOnA(id).orElseThrow().balance()).isEqualByComparingTo(BigDecimal.valueOf(log.size() - 1));
+            assertThat(Databases.entityOnA(id).orElseThrow().balance()).isEqualByComparingTo(BigDecimal.valueOf(applied.getValue().size()));
         }
-        ConcurrentCommandsIT.record("database outage of " + OUTAGE_SECONDS + " s: " + acceptedCount.get()
+        ConcurrentCommandsIT.record("database outage of " + OUTAGE_SECONDS + " s: " + clients.acceptedCount()
                 + " deposits accepted by B, all applied once on A, none parked");
     }
 
@@ -120,13 +76,5 @@ class DatabaseOutageIT {
             throw new IllegalStateException("PostgreSQL did not " + action + " in 2 minutes");
         }
         assertThat(process.exitValue()).as("pg_ctlcluster " + action).isZero();
-    }
-
-    private static Reply deposit(String id) {
-        try {
-            return Accounts.deposit(id, BigDecimal.ONE);
-        } catch (UncheckedIOException noAnswer) {
-            return null;
-        }
     }
 }
