@@ -56,6 +56,17 @@ public class UnitOfWork {
     }
 
     /**
+     * Whether the thread runs in a JTA transaction: an MDB with container-managed transactions, a
+     * {@code @Transactional} method; not an MDB whose container acknowledges after {@code onMessage}
+     * (transaction attribute {@code NOT_SUPPORTED}).
+     *
+     * @return {@code true} when a JTA transaction is active on this thread
+     */
+    public boolean inJtaTransaction() {
+        return Jta.active(registry());
+    }
+
+    /**
      * Marks the caller's JTA transaction for rollback, so that it ends without its work and without
      * an exception reaching its owner (an MDB's container then has the message delivered again).
      *

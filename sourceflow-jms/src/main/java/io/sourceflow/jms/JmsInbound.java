@@ -21,18 +21,28 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Receives the messages of the command queue and the event topic; an MDB hands each one over, in
- * its container-managed transaction:
+ * Receives the messages of the command queue and the event topic; an MDB hands each one over. The
+ * recommended MDB runs without a transaction, so that the work commits first and the container
+ * acknowledges the message after {@code onMessage} returns (or has it delivered again when it throws):
  *
  * <pre>{@code
  * @MessageDriven(activationConfig = {
  *     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/sourceflow/commands"),
  *     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+ * @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
  * public class CommandListener implements MessageListener {
  *     @Inject JmsInbound inbound;
  *     public void onMessage(Message message) { inbound.receive(message); }
  * }
  * }</pre>
+ *
+ * <p>Then a message is never held out of its queue: a server that dies before the acknowledgement
+ * leaves it at the head of its queue (or of its entity's message group), where the next consumer
+ * takes it before the entity's later messages; if the work had committed, the inbox skips it. With
+ * container-managed transactions (the annotation left out) the delivery is one branch of a two-phase
+ * commit with the database: a server that dies after the broker prepared it leaves the message held
+ * by the broker until that server's recovery rolls it back, and the entity's later messages are
+ * processed first (docs/failure-semantics.md).
  *
  * <p>A received command is published on the local {@link CommandBus} (logged and sequenced here),
  * a received event enqueued on the local {@link EventQueue}, both with {@code origin=REMOTE} so
@@ -43,7 +53,7 @@ import java.util.logging.Logger;
  * Bean Validation constraints (when the application has a {@code Validator}, as every Jakarta EE server
  * does) before it is handled.
  *
- * <p>When processing fails the exception propagates, the transaction rolls back and the broker
+ * <p>When processing fails the exception propagates, the work is rolled back and the broker
  * delivers the message again. The delivery numbered {@code sourceflow.jms.max-deliveries}
  * ({@code JMSXDeliveryCount}) is processed in a transaction of its own; if that fails too, the
  * message is parked in the {@link DeadLetterStore} with its body, headers, error and delivery
@@ -92,17 +102,21 @@ public class JmsInbound {
     }
 
     /**
-     * Processes one delivery in the caller's transaction.
+     * Processes one delivery: in transactions of its own, committed before this method returns and
+     * the container acknowledges the message, when the caller runs without a transaction (an MDB with
+     * {@code NOT_SUPPORTED}); else in the caller's transaction (an MDB with container-managed
+     * transactions, which acknowledges the message in the same transaction).
      *
      * @param message the received message
      * @throws RuntimeException when processing failed and the message should be delivered again
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void receive(Message message) {
         Objects.requireNonNull(message, "message");
         Delivery delivery = new Delivery(message, resources.settings());
+        boolean callersTransaction = transaction.inJtaTransaction();
         boolean last = delivery.count() >= resources.settings().maxDeliveries();
-        boolean isolate = last || delivery.count() > 1;
+        boolean isolate = !callersTransaction || last || delivery.count() > 1;
         try {
             if (isolate) {
                 isolated.run(() -> process(delivery));
@@ -111,13 +125,25 @@ public class JmsInbound {
             }
         } catch (RuntimeException failure) {
             Optional<SourceFlowException> rejection = delivery.isCommand() ? Rejection.in(failure) : Optional.empty();
-            if (rejection.isPresent()) {
-                this.rejection.rejected(delivery, rejection.get(), isolate);
-                return;
-            }
-            if (!last) {
+            if (rejection.isEmpty() && !last) {
                 throw failure;
             }
+            // what becomes of it (rejected, parked, or a transient failure to deliver again) is written in
+            // the caller's transaction, or without one in a transaction of its own, committed before the
+            // container acknowledges the message
+            Runnable outcome = () -> failed(delivery, failure, rejection, isolate);
+            if (callersTransaction) {
+                outcome.run();
+            } else {
+                isolated.run(outcome);
+            }
+        }
+    }
+
+    private void failed(Delivery delivery, RuntimeException failure, Optional<SourceFlowException> rejection, boolean isolated) {
+        if (rejection.isPresent()) {
+            this.rejection.rejected(delivery, rejection.get(), isolated);
+        } else {
             lastDelivery.failed(delivery, failure);
         }
     }

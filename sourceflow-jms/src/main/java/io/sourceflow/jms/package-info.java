@@ -18,7 +18,8 @@
  * the W3C {@code traceparent}/{@code tracestate} of the {@code sourceflow.jms.send} span.
  *
  * <h2>Receiving</h2>
- * {@link io.sourceflow.jms.JmsInbound} is what an MDB calls in its container-managed transaction:
+ * {@link io.sourceflow.jms.JmsInbound} is what an MDB calls, best without a container transaction
+ * (the work commits in a transaction of its own, then the container acknowledges the message):
  * inbox check, local bus or event queue, and parking of poison messages after
  * {@code sourceflow.jms.max-deliveries} deliveries. {@link io.sourceflow.jms.DeadLetters} lists and
  * re-drives parked messages.

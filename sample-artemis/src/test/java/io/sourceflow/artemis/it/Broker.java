@@ -17,9 +17,11 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -101,6 +103,31 @@ final class Broker {
     static int preparedTransactions() {
         return jolokia("exec/org.apache.activemq.artemis:broker=%22127.0.0.1%22/listPreparedTransactions")
                 .getJsonArray("value").size();
+    }
+
+    /**
+     * The SourceFlow message ids of the messages that the broker's prepared transactions consume
+     * (acknowledge): deliveries held out of their queue until a transaction manager decides.
+     *
+     * @return the {@code sourceflow_message_id} of each message received in a prepared transaction
+     */
+    static Set<String> preparedReceives() {
+        String json = jolokia("exec/org.apache.activemq.artemis:broker=%22127.0.0.1%22/listPreparedTransactionDetailsAsJSON")
+                .getString("value");
+        Set<String> ids = new HashSet<>();
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            for (JsonValue tx : reader.readArray()) {
+                for (JsonValue message : tx.asJsonObject().getOrDefault("tx_related_messages", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
+                    JsonObject detail = message.asJsonObject();
+                    JsonObject properties = detail.getJsonObject("message_properties");
+                    if (detail.getString("message_operation_type", "").contains("receive")
+                            && properties.containsKey("sourceflow_message_id")) {
+                        ids.add(properties.getString("sourceflow_message_id"));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     /** Whether the broker's management answers (it runs). */
