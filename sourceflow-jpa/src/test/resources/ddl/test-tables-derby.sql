@@ -12,3 +12,7 @@ CREATE TABLE long_keyed (
     label   VARCHAR(255),
     version BIGINT NOT NULL
 );
+CREATE TABLE named_account (
+    id   VARCHAR(255) NOT NULL PRIMARY KEY,
+    name VARCHAR(255) NOT NULL UNIQUE
+);

@@ -16,3 +16,7 @@ CREATE TABLE uuid_keyed (
     id    UUID NOT NULL PRIMARY KEY,
     label VARCHAR(255)
 );
+CREATE TABLE named_account (
+    id   VARCHAR(255) NOT NULL PRIMARY KEY,
+    name VARCHAR(255) NOT NULL UNIQUE
+);

@@ -2,11 +2,14 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Command;
 import io.sourceflow.CommandBus;
+import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import io.sourceflow.SourceFlowException;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,7 +19,10 @@ import java.util.logging.Logger;
  * {@link SourceFlowException#isTransient()} anywhere in the cause chain, such as a
  * {@link io.sourceflow.ConcurrencyException}), a bounded number of times. It decorates the
  * transactional bus, so each attempt is a transaction of its own; when the caller already owns a
- * transaction, that transaction is doomed and the failure propagates at once.
+ * transaction, that transaction is doomed and the failure propagates at once. A
+ * {@link DuplicateKeyException} is retried only when the log now holds the number the attempt claimed
+ * (another writer was first); otherwise the handler broke a unique key of the application's own
+ * tables, which no retry mends, and the provider's exception is thrown.
  */
 final class RetryingCommandBus implements CommandBus {
 
@@ -25,14 +31,17 @@ final class RetryingCommandBus implements CommandBus {
     private final CommandBus delegate;
     private final int maxAttempts;
     private final BooleanSupplier callerOwnsTransaction;
+    private final Predicate<DuplicateKeyException> logHoldsClaim;
 
-    RetryingCommandBus(CommandBus delegate, int maxAttempts, BooleanSupplier callerOwnsTransaction) {
+    RetryingCommandBus(CommandBus delegate, int maxAttempts, BooleanSupplier callerOwnsTransaction,
+            Predicate<DuplicateKeyException> logHoldsClaim) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException(SourceFlowRuntime.MAX_ATTEMPTS + " must be at least 1, not " + maxAttempts);
         }
         this.delegate = delegate;
         this.maxAttempts = maxAttempts;
         this.callerOwnsTransaction = callerOwnsTransaction;
+        this.logHoldsClaim = logHoldsClaim;
     }
 
     @Override
@@ -60,6 +69,10 @@ final class RetryingCommandBus implements CommandBus {
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts || !isTransient(e)) {
                     throw e;
+                }
+                Optional<DuplicateKeyException> duplicate = DuplicateKeyException.in(e);
+                if (duplicate.isPresent() && !logHoldsClaim.test(duplicate.get())) {
+                    throw duplicate.get().notAConflict();
                 }
                 int next = attempt + 1;
                 LOG.log(Level.FINE, e, () -> "Transient failure, starting attempt " + next + " of " + maxAttempts);

@@ -88,6 +88,7 @@ public class SourceFlowRuntime {
 
     private CommandBus bus;
     private EventQueue queue;
+    private CommandStore log;
     private int maxAttempts;
 
     @PostConstruct
@@ -97,7 +98,7 @@ public class SourceFlowRuntime {
         boolean traced = telemetry != Telemetry.NONE;
         EntityStore entities = Contextual.instance(entityStores, beanManager);
         ViewModelStore views = Contextual.instance(viewModelStores, beanManager);
-        CommandStore log = Contextual.instance(commandStores, beanManager);
+        log = Contextual.instance(commandStores, beanManager);
 
         boolean remoteOnly = setting(VIEWS_REMOTE_ONLY, Boolean.class, false);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
@@ -142,8 +143,14 @@ public class SourceFlowRuntime {
     }
 
     /** A transactional bus that retries transient failures when it started the transaction itself. */
-    CommandBus retrying(CommandBus transactional) {
-        return new RetryingCommandBus(transactional, maxAttempts, transaction::active);
+    CommandBus retrying(TransactionalCommandBus transactional) {
+        return new RetryingCommandBus(transactional, maxAttempts, transaction::active,
+                duplicate -> transactional.logHolds(duplicate.entityId(), duplicate.sequenceNo()));
+    }
+
+    /** Whether the log holds the entity's number, in the current transaction (or a local unit of work). */
+    boolean logHolds(String entityId, long sequenceNo) {
+        return transaction.run(() -> log.holds(entityId, sequenceNo));
     }
 
     private <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {

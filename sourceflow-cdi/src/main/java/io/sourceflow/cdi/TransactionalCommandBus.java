@@ -38,4 +38,16 @@ public class TransactionalCommandBus implements CommandBus {
     public long replay(EntityRef entity) {
         return runtime.bus().replay(entity);
     }
+
+    /**
+     * Whether the log holds the entity's number, read in a transaction of its own when the caller has
+     * none: asked by {@link RetryingCommandBus} after an attempt failed on a duplicate key.
+     *
+     * @param entityId the entity
+     * @param sequenceNo the number the failed attempt claimed
+     * @return {@code true} when another writer holds it
+     */
+    public boolean logHolds(String entityId, long sequenceNo) {
+        return runtime.logHolds(entityId, sequenceNo);
+    }
 }

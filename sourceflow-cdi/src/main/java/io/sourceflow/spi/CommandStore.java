@@ -45,4 +45,20 @@ public interface CommandStore {
     default Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
         return load(entityId).filter(command -> command.metadata().sequenceNo() > afterSequenceNo);
     }
+
+    /**
+     * Whether the log holds a command of the entity under the number: after a
+     * {@link io.sourceflow.DuplicateKeyException}, asked once the failed transaction has ended, it
+     * tells a lost race (another writer holds the number) from a unique key of the application's
+     * own tables.
+     *
+     * @param entityId the entity
+     * @param sequenceNo the number, from 1
+     * @return {@code true} when a committed command holds it
+     */
+    default boolean holds(String entityId, long sequenceNo) {
+        try (Stream<Envelope<Command>> next = load(entityId, sequenceNo - 1)) {
+            return next.findFirst().filter(command -> command.metadata().sequenceNo() == sequenceNo).isPresent();
+        }
+    }
 }

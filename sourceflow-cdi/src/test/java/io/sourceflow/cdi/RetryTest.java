@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.Command;
 import io.sourceflow.ConcurrencyException;
+import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.cdi.bank.AccountAggregate;
@@ -13,6 +14,7 @@ import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.cdi.bank.AccountViewModel;
 import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
+import io.sourceflow.cdi.bank.Commands.WithdrawMoney;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
@@ -64,14 +66,48 @@ class RetryTest {
         }
     }
 
+    /** Fails withdrawals with a duplicate key on a chosen number: 0 for the one the command claimed. */
+    @ApplicationScoped
+    static class DuplicateKeys implements CommandDispatcher {
+        private final AtomicInteger seen = new AtomicInteger();
+        private volatile long number = -1;
+
+        void failOn(long sequenceNo) {
+            number = sequenceNo;
+            seen.set(0);
+        }
+
+        int seen() {
+            return seen.get();
+        }
+
+        @Override
+        public Outcome dispatch(Envelope<? extends Command> envelope) {
+            if (envelope.message() instanceof WithdrawMoney && number >= 0) {
+                seen.incrementAndGet();
+                long claimed = number == 0 ? envelope.metadata().sequenceNo() : number;
+                throw new DuplicateKeyException("simulated duplicate key on " + envelope.describe(), envelope.message().entity().id(),
+                        claimed, new IllegalStateException("the name is taken"));
+            }
+            return Outcome.DECLINED;
+        }
+
+        @Override
+        public int getPriority() {
+            return 2001;
+        }
+    }
+
     @WeldSetup
     WeldInitiator weld = SourceFlowWeld.initiator(AccountSaga.class, AccountView.class, AccountAggregate.class,
-            Conflicts.class);
+            Conflicts.class, DuplicateKeys.class);
 
     @Inject
     AccountAggregate accounts;
     @Inject
     Conflicts conflicts;
+    @Inject
+    DuplicateKeys duplicateKeys;
     @Inject
     CommandStore log;
     @Inject
@@ -113,6 +149,30 @@ class RetryTest {
     }
 
     @Test
+    void aDuplicateKeyOnANumberNoOtherWriterHoldsIsTheApplicationsOwnAndNotRetried() {
+        // given
+        accounts.open("x-4", "Uma", BigDecimal.TEN);
+        duplicateKeys.failOn(0);
+
+        // when / then: the provider's exception, after one attempt, nothing kept
+        assertThatThrownBy(() -> accounts.withdraw("x-4", BigDecimal.ONE))
+                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("the name is taken");
+        assertThat(duplicateKeys.seen()).isEqualTo(1);
+        assertThat(sequenceNumbers("x-4")).containsExactly(1L);
+    }
+
+    @Test
+    void aDuplicateKeyOnANumberTheLogHoldsIsALostRaceAndRetried() {
+        // given: the withdrawal claims #1, which the opening holds
+        accounts.open("x-5", "Uwe", BigDecimal.TEN);
+        duplicateKeys.failOn(1);
+
+        // when / then
+        assertThatThrownBy(() -> accounts.withdraw("x-5", BigDecimal.ONE)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(duplicateKeys.seen()).isEqualTo(SourceFlowRuntime.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    @Test
     void onlyTransientFailuresCount() {
         assertThat(RetryingCommandBus.isTransient(new RuntimeException(new ConcurrencyException("x")))).isTrue();
         assertThat(RetryingCommandBus.isTransient(new IllegalStateException("x"))).isFalse();
@@ -139,7 +199,7 @@ class RetryTest {
                 return 0;
             }
         };
-        RetryingCommandBus retrying = new RetryingCommandBus(failing, 5, () -> true);
+        RetryingCommandBus retrying = new RetryingCommandBus(failing, 5, () -> true, duplicate -> true);
 
         assertThatThrownBy(() -> retrying.publish(new DepositMoney(EntityRef.of("x-3"), BigDecimal.ONE)))
                 .isInstanceOf(ConcurrencyException.class);

@@ -7,6 +7,7 @@ import io.sourceflow.Event;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
 import io.sourceflow.SourceFlowException;
+import io.sourceflow.cdi.TransactionalCommandBus;
 import io.sourceflow.cdi.UnitOfWork;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.Inbox;
@@ -89,6 +90,8 @@ public class JmsInbound {
     Statuses statuses;
     @Inject
     UnitOfWork transaction;
+    @Inject
+    TransactionalCommandBus transactionalBus;
 
     private Constraints constraints;
     private LastDelivery lastDelivery;
@@ -97,7 +100,7 @@ public class JmsInbound {
     @PostConstruct
     void prepare() {
         constraints = Constraints.of(beans);
-        lastDelivery = new LastDelivery(resources, deadLetters, statuses);
+        lastDelivery = new LastDelivery(resources, deadLetters, statuses, transactionalBus::logHolds);
         rejection = new Rejection(resources, inbox, statuses, transaction);
     }
 

@@ -1,8 +1,11 @@
 package io.sourceflow.jms;
 
+import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.SafeText;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.logging.Logger;
 
 /**
@@ -14,7 +17,10 @@ import java.util.logging.Logger;
  * redelivery delay: Artemis sets a delayed message aside and hands its group's next message to the
  * consumer meanwhile, so an entity's later command would overtake it ({@code RedeliveryDelayTest});
  * held here, the message keeps its place. The cost: the session, and the entities pinned to it, wait
- * too. Any other failure parks the message in the {@link DeadLetterStore}.
+ * too. Any other failure parks the message in the {@link DeadLetterStore}. A duplicate key counts as
+ * transient only when the log holds the number the command claimed (another writer was first); else
+ * the handler broke a unique key of the application's own tables, and the message is parked with the
+ * provider's exception.
  */
 final class LastDelivery {
 
@@ -26,11 +32,13 @@ final class LastDelivery {
     private final JmsResources resources;
     private final DeadLetterStore deadLetters;
     private final Statuses statuses;
+    private final BiPredicate<String, Long> logHolds;
 
-    LastDelivery(JmsResources resources, DeadLetterStore deadLetters, Statuses statuses) {
+    LastDelivery(JmsResources resources, DeadLetterStore deadLetters, Statuses statuses, BiPredicate<String, Long> logHolds) {
         this.resources = resources;
         this.deadLetters = deadLetters;
         this.statuses = statuses;
+        this.logHolds = logHolds;
     }
 
     /**
@@ -39,6 +47,11 @@ final class LastDelivery {
      * @throws RuntimeException the failure itself, when it is transient: the delivery must fail
      */
     void failed(Delivery delivery, RuntimeException failure) {
+        Optional<DuplicateKeyException> duplicate = DuplicateKeyException.in(failure);
+        if (duplicate.isPresent() && !logHolds.test(duplicate.get().entityId(), duplicate.get().sequenceNo())) {
+            park(delivery, duplicate.get().notAConflict());
+            return;
+        }
         if (Transience.isTransient(failure)) {
             resources.telemetry().transientFailure();
             if (delivery.count() == resources.settings().maxDeliveries()) {

@@ -27,6 +27,7 @@ import io.sourceflow.jms.support.TransactedConsumer.Delivery;
 import io.sourceflow.jms.support.XaConnectionFactory;
 import io.sourceflow.jpa.bank.Faults.DepositThenFail;
 import io.sourceflow.jpa.bank.Faults.FaultySaga;
+import io.sourceflow.jpa.bank.Names;
 import io.sourceflow.spi.DeadLetter;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -89,7 +90,7 @@ class InboundTest {
                 .config("sourceflow.jms.max-deliveries", "3")
                 .config("sourceflow.jms.retry-delay", "PT0.01S")
                 .beans(AccountSaga.class, FaultySaga.class, Gated.GatedSaga.class, Gated.Gate.class, Flaky.FlakySaga.class,
-                        Flaky.Outage.class)
+                        Flaky.Outage.class, Names.NamingSaga.class)
                 .start());
         inbound = server.get(JmsInbound.class);
     }
@@ -238,6 +239,30 @@ class InboundTest {
         assertThat(telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES) - transientBefore).isEqualTo(3);
         assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-7'"))
                 .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(2));
+    }
+
+    @Test
+    void aCommandBreakingAUniqueKeyOfTheApplicationsOwnTableIsParkedAndNotTakenForAConflict() throws Exception {
+        // given: two accounts, the first named "dup"
+        long transientBefore = telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES);
+        send(new CreateAccount(EntityRef.of("i-9").asNew(), "Ira", BigDecimal.TEN));
+        send(new CreateAccount(EntityRef.of("i-10").asNew(), "Ian", BigDecimal.TEN));
+        send(new Names.NameAccount(EntityRef.of("i-9"), "dup"));
+        commands.drain(inbound::receive);
+        Metadata second = send(new Names.NameAccount(EntityRef.of("i-10"), "dup"));
+
+        // when
+        List<Delivery> deliveries = commands.drain(inbound::receive);
+
+        // then: delivered up to max-deliveries, then parked with the database's error (no other writer holds
+        // the number it claimed), never paused and delivered again as a conflict would be; nothing kept
+        assertThat(deliveries).extracting(Delivery::committed).containsExactly(false, false, true);
+        DeadLetter letter = parked(second.messageId().toString());
+        assertThat(letter.error()).doesNotContain("ConcurrencyException").doesNotContain("DuplicateKeyException")
+                .containsIgnoringCase("named_account");
+        assertThat(telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES) - transientBefore).isZero();
+        assertThat(server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'i-10'"))
+                .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
     }
 
     @Test

@@ -22,6 +22,7 @@ final class Failures {
 
     private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "57033");
     private static final String INTEGRITY = "23000";
+    private static final String DUPLICATE_KEY_STATE = "23505";
     private static final Set<Integer> DUPLICATE_KEY_CODES = Set.of(1062, 1, 2627, 2601);
     private static final Map<String, Set<Integer>> CODES_BY_STATE = Map.of(
             "61000", Set.of(60),
@@ -66,6 +67,21 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /** Whether the chain shows a duplicate key (a primary or unique key violated). */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (DUPLICATE_KEY_STATE.equals(e.getSQLState())
+                            || INTEGRITY.equals(e.getSQLState()) && DUPLICATE_KEY_CODES.contains(e.getErrorCode())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The conflict an SQLState and vendor code stand for, or null. */

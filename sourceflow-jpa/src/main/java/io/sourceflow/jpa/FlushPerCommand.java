@@ -1,6 +1,7 @@
 package io.sourceflow.jpa;
 
 import io.sourceflow.Command;
+import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.Envelope;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,10 @@ import jakarta.persistence.PersistenceException;
  * entity and view model writes reach the database inside the command (batched, with no extra
  * round trip: they would be written at commit anyway) and a conflict with another writer surfaces
  * here as a {@link io.sourceflow.ConcurrencyException}, which the caller can retry, rather than as
- * a rollback at commit. Replayed commands are not flushed one by one: a replay writes its result
- * once, at the end.
+ * a rollback at commit. A duplicate key becomes a {@link DuplicateKeyException} naming the number the
+ * command claimed, so that the retrying bus and the JMS receiver can tell, after the rollback, a lost
+ * race from a unique key of the application's own tables. Replayed commands are not flushed one by
+ * one: a replay writes its result once, at the end.
  */
 @ApplicationScoped
 public class FlushPerCommand implements CommandDispatchMiddleware {
@@ -31,6 +34,12 @@ public class FlushPerCommand implements CommandDispatchMiddleware {
             try {
                 context.entityManager().flush();
             } catch (PersistenceException e) {
+                long claimed = envelope.metadata().sequenceNo();
+                if (claimed > 0 && Failures.isDuplicateKey(e)) {
+                    throw new DuplicateKeyException("A duplicate key while writing " + envelope.describe() + ": another writer"
+                            + " took #" + claimed + " first (retry in a new transaction), unless the handler broke a unique key of"
+                            + " the application's own tables", envelope.message().entity().id(), claimed, e);
+                }
                 throw Failures.translate(e, envelope.describe());
             }
         }

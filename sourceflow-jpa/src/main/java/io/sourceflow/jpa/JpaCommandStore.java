@@ -101,6 +101,14 @@ public class JpaCommandStore implements CommandStore {
         return StreamSupport.stream(pages, false);
     }
 
+    /** One probe of the log's primary key, nothing decoded. */
+    @Override
+    public boolean holds(String entityId, long sequenceNo) {
+        return !context.entityManager().createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId"
+                        + " AND c.sequenceNo = :sequenceNo", Long.class)
+                .setParameter("entityId", entityId).setParameter("sequenceNo", sequenceNo).getResultList().isEmpty();
+    }
+
     private MessageTypes types() {
         MessageTypes known = types;
         if (known == null) {

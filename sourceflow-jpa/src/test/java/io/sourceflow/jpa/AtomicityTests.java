@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.CommandBus;
+import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityRef;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.bank.Faults;
+import io.sourceflow.jpa.bank.Names;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +37,14 @@ abstract class AtomicityTests {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(db.weld(AccountSaga.class, AccountView.class, AccountSummaryView.class,
-            AccountAggregate.class, Faults.FaultySaga.class, Faults.PoisonedView.class)).build();
+            AccountAggregate.class, Faults.FaultySaga.class, Faults.PoisonedView.class, Names.NamingSaga.class)).build();
 
     @Inject
     AccountAggregate accounts;
     @Inject
     CommandBus bus;
+    @Inject
+    Names.NamingSaga naming;
 
     abstract TestDatabase.Kind kind();
 
@@ -65,6 +70,31 @@ abstract class AtomicityTests {
         assertThat(everything("s-1")).isEqualTo(before);
         assertThat(rows.value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 's-1'"))
                 .satisfies(count -> assertThat(((Number) count).longValue()).isEqualTo(1));
+    }
+
+    @Test
+    void aUniqueViolationInTheApplicationsOwnTableIsNotTakenForAConflictNorRetried() {
+        // given: one account already named "dup"
+        accounts.open("n-1", "Nia", BigDecimal.ONE);
+        accounts.open("n-2", "Ned", BigDecimal.ONE);
+        bus.publish(new Names.NameAccount(EntityRef.of("n-1"), "dup"));
+        int runsBefore = naming.runs();
+        List<List<Object>> before = everything("n-2");
+
+        // when / then: the database's own error, after one run, and nothing kept
+        assertThatThrownBy(() -> bus.publish(new Names.NameAccount(EntityRef.of("n-2"), "dup")))
+                .isInstanceOf(PersistenceException.class)
+                .satisfies(e -> assertThat(causes(e)).noneMatch(ConcurrencyException.class::isInstance));
+        assertThat(naming.runs() - runsBefore).isEqualTo(1);
+        assertThat(everything("n-2")).isEqualTo(before);
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     @Test
