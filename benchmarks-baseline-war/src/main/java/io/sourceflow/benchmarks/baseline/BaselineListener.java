@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * own queue and makes the writes SourceFlow's handling makes, with plain JDBC in one local database
  * transaction, committed before the container acknowledges the message, as the sample's MDB does
  * ({@code NOT_SUPPORTED}): the inbox row (a redelivered message is skipped), the account locked and
- * read, the log row, the account's new state and the view row. Tables: see the package documentation.
+ * read, the log row, the account's new state, the view row and the command's status (SourceFlow records
+ * it by default). Tables: see the package documentation.
  */
 @MessageDriven(name = "BaselineListener", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/bench/baseline"),
@@ -46,8 +47,12 @@ public class BaselineListener implements MessageListener {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
-                    if (firstDelivery(connection, metadata.getString("messageId"))) {
-                        apply(connection, id, envelope.getString("type"), payload, envelope.toString());
+                    String messageId = metadata.getString("messageId");
+                    if (firstDelivery(connection, messageId)) {
+                        long sequenceNo = apply(connection, id, envelope.getString("type"), payload, envelope.toString());
+                        update(connection, "INSERT INTO bench_status (message_id, state, sequence_no, recorded_on)"
+                                + " VALUES (?, 'APPLIED', ?, now()) ON CONFLICT (message_id) DO UPDATE SET state = EXCLUDED.state,"
+                                + " sequence_no = EXCLUDED.sequence_no, recorded_on = EXCLUDED.recorded_on", messageId, sequenceNo);
                     }
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {
@@ -72,7 +77,7 @@ public class BaselineListener implements MessageListener {
         }
     }
 
-    private static void apply(Connection connection, String id, String type, JsonObject payload, String body) throws SQLException {
+    private static long apply(Connection connection, String id, String type, JsonObject payload, String body) throws SQLException {
         long sequenceNo;
         BigDecimal balance;
         int transactions;
@@ -102,6 +107,7 @@ public class BaselineListener implements MessageListener {
         }
         update(connection, "INSERT INTO bench_log (entity_id, sequence_no, type_alias, body) VALUES (?, ?, ?, ?)",
                 id, sequenceNo, type, body);
+        return sequenceNo;
     }
 
     private static void update(Connection connection, String sql, Object... values) throws SQLException {

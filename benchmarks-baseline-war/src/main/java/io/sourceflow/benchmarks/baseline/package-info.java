@@ -8,6 +8,8 @@
  * bench_view    (id VARCHAR(255) PRIMARY KEY, balance NUMERIC(19,2), sequence_no BIGINT, transaction_count INT)
  * bench_log     (entity_id VARCHAR(255), sequence_no BIGINT, type_alias VARCHAR(255), body TEXT,
  *                PRIMARY KEY (entity_id, sequence_no))
+ * bench_status  (message_id VARCHAR(36) PRIMARY KEY, state VARCHAR(16), sequence_no BIGINT,
+ *                recorded_on TIMESTAMP WITH TIME ZONE)
  * </pre>
  */
 package io.sourceflow.benchmarks.baseline;

@@ -30,6 +30,8 @@ final class ScalingDatabase implements AutoCloseable {
                     + " sequence_no BIGINT, transaction_count INT)");
             ddl.execute("CREATE TABLE IF NOT EXISTS bench_log (entity_id VARCHAR(255), sequence_no BIGINT, type_alias VARCHAR(255),"
                     + " body TEXT, PRIMARY KEY (entity_id, sequence_no))");
+            ddl.execute("CREATE TABLE IF NOT EXISTS bench_status (message_id VARCHAR(36) PRIMARY KEY, state VARCHAR(16),"
+                    + " sequence_no BIGINT, recorded_on TIMESTAMP WITH TIME ZONE)");
         }
     }
 
