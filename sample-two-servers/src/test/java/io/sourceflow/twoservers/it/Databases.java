@@ -79,6 +79,26 @@ final class Databases {
                 + " ORDER BY dead_lettered_on", "%" + bodyPart + "%", rs -> rs.getString(1));
     }
 
+    /** Runs one statement on A's database, each {@code ?} bound to the next parameter. */
+    static void updateOnA(String sql, String... parameters) {
+        try (Connection connection = DriverManager.getConnection(System.getProperty("two.jdbc.a"), System.getProperty("two.jdbc.user"),
+                System.getProperty("two.jdbc.password"));
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many rows of one of A's tables have this value in this column. */
+    static long countOnA(String table, String column, String value) {
+        return query(System.getProperty("two.jdbc.a"), "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", value,
+                rs -> rs.getLong(1)).get(0);
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(), rs.getBoolean(4));
     }
