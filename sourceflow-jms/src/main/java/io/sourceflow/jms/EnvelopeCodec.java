@@ -26,6 +26,7 @@ final class EnvelopeCodec {
 
     private final Serializer serializer;
     private final MessageTypes types;
+    private final NumbersKept numbers = new NumbersKept();
     private final ClassValue<String> heads = new ClassValue<>() {
         @Override
         @SuppressWarnings("unchecked")
@@ -113,7 +114,7 @@ final class EnvelopeCodec {
         } catch (StackOverflowError | LinkageError e) {
             throw new MessageFormatException(head.describe() + " could not be bound to " + type.getName() + ": " + e, e);
         }
-        NumbersKept.check(head, head.payload(), serializer.serialize(message));
+        numbers.check(head, head.payload(), serializer.serialize(message));
         if (message instanceof Command command && command.entity() == null) {
             throw new MessageFormatException(head.describe() + " has no entity: the payload binds to a "
                     + type.getName() + " whose entity() is null (is its entity member missing?)");
