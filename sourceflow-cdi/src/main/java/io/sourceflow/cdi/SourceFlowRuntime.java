@@ -144,7 +144,7 @@ public class SourceFlowRuntime {
 
     /** A transactional bus that retries transient failures when it started the transaction itself. */
     CommandBus retrying(TransactionalCommandBus transactional) {
-        return new RetryingCommandBus(transactional, maxAttempts, transaction::active,
+        return new RetryingCommandBus(new BusTransaction(transactional, transaction), maxAttempts, transaction::active,
                 duplicate -> transactional.logHolds(duplicate.entityId(), duplicate.sequenceNo()));
     }
 

@@ -23,6 +23,8 @@ public class TransactionalCommandBus implements CommandBus {
 
     @Inject
     SourceFlowRuntime runtime;
+    @Inject
+    UnitOfWork transaction;
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
@@ -31,6 +33,31 @@ public class TransactionalCommandBus implements CommandBus {
 
     @Override
     public Metadata publish(Command command) {
+        return runtime.bus().publish(command);
+    }
+
+    /**
+     * Publishes a command for a caller that has no transaction, in a transaction begun for it alone
+     * (see {@link UnitOfWork#publishAlone()}).
+     *
+     * @param envelope the command and its metadata
+     * @return the metadata it was logged or sent with
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Metadata publishAlone(Envelope<? extends Command> envelope) {
+        transaction.beganForPublish();
+        return runtime.bus().publish(envelope);
+    }
+
+    /**
+     * Publishes a command for a caller that has no transaction, in a transaction begun for it alone.
+     *
+     * @param command the command
+     * @return the metadata it was logged or sent with
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Metadata publishAlone(Command command) {
+        transaction.beganForPublish();
         return runtime.bus().publish(command);
     }
 

@@ -21,6 +21,7 @@ public class UnitOfWork {
 
     private final ThreadLocal<LocalUnit> local = new ThreadLocal<>();
     private final Object resourceKey = new Object();
+    private final Object aloneKey = new Object();
 
     @Inject
     @Any
@@ -64,6 +65,26 @@ public class UnitOfWork {
      */
     public boolean inJtaTransaction() {
         return Jta.active(registry());
+    }
+
+    /**
+     * Whether the current JTA transaction was begun by the bus for one publish from a caller that had
+     * none: nothing but that command's own work is in it, so a dispatcher that only sends the command
+     * may keep its bookkeeping out of it (and the send commits in one phase, with the broker alone).
+     *
+     * @return {@code false} in a caller's transaction, a handler's, or without JTA
+     */
+    public boolean publishAlone() {
+        TransactionSynchronizationRegistry registry = registry();
+        return Jta.active(registry) && registry.getResource(aloneKey) != null;
+    }
+
+    /** Marks the current JTA transaction as one the bus began for one publish (see {@link #publishAlone()}). */
+    void beganForPublish() {
+        TransactionSynchronizationRegistry registry = registry();
+        if (Jta.active(registry)) {
+            registry.putResource(aloneKey, Boolean.TRUE);
+        }
     }
 
     /**

@@ -4,9 +4,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 /**
- * Runs a message's last allowed attempt in a transaction of its own, so that when it fails, its
- * work is rolled back while the delivery's transaction stays healthy enough to park the message
- * and acknowledge it.
+ * Runs work in a transaction of its own: a message's last allowed attempt, so that when it fails, its
+ * work is rolled back while the delivery stays healthy enough to be parked and acknowledged; a sent
+ * command's status, committed before the send's own transaction.
  */
 @Singleton
 class IsolatedAttempt {

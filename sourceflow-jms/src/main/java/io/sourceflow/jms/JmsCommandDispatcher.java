@@ -3,6 +3,7 @@ package io.sourceflow.jms;
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.Message;
+import io.sourceflow.cdi.UnitOfWork;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.Outcome;
 import jakarta.annotation.PostConstruct;
@@ -23,9 +24,17 @@ import jakarta.inject.Singleton;
  * consumes the queue, {@code *} routes every command type, and a routed command comes back from
  * the queue to the local saga of whichever server the broker gives its entity.
  *
- * <p>A sent command is recorded as {@link io.sourceflow.CommandStatus.State#ACCEPTED accepted} in
- * the same transaction (unless {@code sourceflow.jms.command-statuses=false}); the server that
- * handles it records what became of it ({@link io.sourceflow.CommandStatuses}).
+ * <p>A sent command is recorded as {@link io.sourceflow.CommandStatus.State#ACCEPTED accepted}
+ * (unless {@code sourceflow.jms.command-statuses=false}); the server that handles it records what
+ * became of it ({@link io.sourceflow.CommandStatuses}). In a caller's or a handler's transaction the
+ * status is written in that transaction. When the bus began the transaction for this publish alone
+ * ({@link UnitOfWork#publishAlone()}), the status is written and committed first, in a transaction of
+ * its own, and the send is the transaction's only work: it commits in one phase with the broker, so
+ * the command is on the queue when the publish returns, or the publish fails. (Beside a database write,
+ * the send would commit in two phases, and a second phase that the broker does not answer is
+ * finished by the transaction manager's recovery minutes later, WildFly telling the caller meanwhile
+ * that the transaction committed: the entity's next command could overtake it.) If that commit fails
+ * after the status was written, the status names a command that no caller was told of.
  */
 @Singleton
 public class JmsCommandDispatcher implements CommandDispatcher {
@@ -39,6 +48,10 @@ public class JmsCommandDispatcher implements CommandDispatcher {
     JmsSender sender;
     @Inject
     Statuses statuses;
+    @Inject
+    IsolatedAttempt isolated;
+    @Inject
+    UnitOfWork transaction;
 
     private ClassValue<Boolean> routed;
 
@@ -82,8 +95,17 @@ public class JmsCommandDispatcher implements CommandDispatcher {
             // competing consumers: the command was logged here and its saga is here, so the replay is local
             return resources.settings().competingConsumers() ? Outcome.DECLINED : Outcome.TAKEN;
         }
-        sender.send(envelope, false);
-        statuses.accepted(resources.types().aliasOf(envelope.message().getClass()), envelope.metadata());
+        String alias = resources.types().aliasOf(envelope.message().getClass());
+        if (transaction.publishAlone()) {
+            // the send is all this transaction does: it commits in one phase with the broker, so that the
+            // command is on the queue when the publish returns (a second phase that fails is finished by
+            // a later recovery, while the caller is told the command was sent); the status commits first
+            isolated.run(() -> statuses.accepted(alias, envelope.metadata()));
+            sender.send(envelope, false);
+        } else {
+            sender.send(envelope, false);
+            statuses.accepted(alias, envelope.metadata());
+        }
         return Outcome.TAKEN;
     }
 

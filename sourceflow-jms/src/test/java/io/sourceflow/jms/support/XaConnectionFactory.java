@@ -16,6 +16,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What an application server's pooled JMS connection factory does, for tests: inside a JTA
@@ -34,6 +35,7 @@ public final class XaConnectionFactory implements ConnectionFactory, AutoCloseab
     private final ConcurrentLinkedQueue<XAJMSContext> idleXa = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<JMSContext> idlePlain = new ConcurrentLinkedQueue<>();
     private final Object key = new Object();
+    private final AtomicBoolean failNextCommit = new AtomicBoolean();
 
     /**
      * @param factory the provider's factory, both XA and plain (Artemis' {@code ActiveMQXAConnectionFactory})
@@ -57,7 +59,7 @@ public final class XaConnectionFactory implements ConnectionFactory, AutoCloseab
             if (bound == null) {
                 XAJMSContext pooled = idleXa.poll();
                 XAJMSContext taken = pooled != null ? pooled : xa.createXAContext();
-                tx.enlistResource(taken.getXAResource());
+                tx.enlistResource(new CommitFault(taken.getXAResource(), failNextCommit));
                 bound = taken.getContext();
                 tsr.putResource(key, bound);
                 tsr.registerInterposedSynchronization(new GiveBack(taken));
@@ -68,6 +70,15 @@ public final class XaConnectionFactory implements ConnectionFactory, AutoCloseab
             failure.initCause(e);
             throw failure;
         }
+    }
+
+    /**
+     * The next commit of a transaction's JMS branch gets no answer from the broker (as on a call
+     * timeout or a lost connection): it throws what Artemis' client throws then ({@code XA_RETRY} in
+     * phase two, {@code XAER_RMFAIL} for a one-phase commit) and leaves the branch as it was.
+     */
+    public void failNextCommit() {
+        failNextCommit.set(true);
     }
 
     @Override

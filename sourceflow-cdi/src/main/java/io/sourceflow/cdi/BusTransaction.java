@@ -1,0 +1,38 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.Command;
+import io.sourceflow.CommandBus;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
+import io.sourceflow.Metadata;
+
+/**
+ * Chooses the transaction of a publish: the caller's when it has one, otherwise one that the
+ * {@link TransactionalCommandBus} begins for that publish alone, so that a dispatcher which only
+ * sends the command can keep the send the transaction's only work (see {@link UnitOfWork#publishAlone()}).
+ */
+final class BusTransaction implements CommandBus {
+
+    private final TransactionalCommandBus transactional;
+    private final UnitOfWork transaction;
+
+    BusTransaction(TransactionalCommandBus transactional, UnitOfWork transaction) {
+        this.transactional = transactional;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Metadata publish(Command command) {
+        return transaction.active() ? transactional.publish(command) : transactional.publishAlone(command);
+    }
+
+    @Override
+    public Metadata publish(Envelope<? extends Command> envelope) {
+        return transaction.active() ? transactional.publish(envelope) : transactional.publishAlone(envelope);
+    }
+
+    @Override
+    public long replay(EntityRef entity) {
+        return transactional.replay(entity);
+    }
+}
