@@ -25,9 +25,10 @@ final class AppliedOnce {
      * @param accounts the accounts of the run, each opened with 1000
      * @param all what the clients sent and what they were answered
      * @param idPattern a SQL LIKE pattern matching the run's accounts
+     * @param sends what the broker was seen holding prepared, for the messages of a failure
      * @return the sum of every balance, and how many unanswered deposits were applied
      */
-    static Totals check(List<String> accounts, LoadClient.Sent all, String idPattern) {
+    static Totals check(List<String> accounts, LoadClient.Sent all, String idPattern, InDoubtWatch sends) {
         Map<String, List<Database.Applied>> logs = Database.applied(idPattern);
         assertThat(logs.keySet()).containsExactlyInAnyOrderElementsOf(accounts);
         BigDecimal balances = BigDecimal.ZERO;
@@ -39,6 +40,7 @@ final class AppliedOnce {
             assertThat(log.get(0).typeAlias()).isEqualTo("bank.CreateAccount");
             Map<BigDecimal, Integer> times = new HashMap<>();
             Map<Integer, Integer> lastNumberOfClient = new HashMap<>();
+            Map<Integer, BigDecimal> lastAmountOfClient = new HashMap<>();
             List<BigDecimal> accepted = all.accepted().getOrDefault(id, List.of());
             BigDecimal balance = new BigDecimal("1000");
             for (Database.Applied row : log.subList(1, log.size())) {
@@ -51,8 +53,9 @@ final class AppliedOnce {
                     int client = LoadClient.clientOf(amount);
                     int number = LoadClient.numberOf(amount);
                     Integer before = lastNumberOfClient.put(client, number);
-                    assertThat(before == null || before < number).as("%s: client %d's deposit %d applied after %d", id, client,
-                            number, before).isTrue();
+                    BigDecimal previous = lastAmountOfClient.put(client, amount);
+                    assertThat(before == null || before < number).as("%s: client %d's deposit %d (%s) applied after %d (%s)", id, client,
+                            number, how(all, sends, id, amount), before, previous == null ? "" : how(all, sends, id, previous)).isTrue();
                 }
             }
             for (BigDecimal amount : accepted) {
@@ -72,6 +75,11 @@ final class AppliedOnce {
             balances = balances.add(balance);
         }
         return new Totals(balances, unansweredApplied);
+    }
+
+    private static String how(LoadClient.Sent all, InDoubtWatch sends, String account, BigDecimal amount) {
+        LoadClient.Answer answer = all.answers().get(LoadClient.Sent.key(account, amount));
+        return answer == null ? "no 202 recorded" : answer + "; " + sends.describe(answer.messageId());
     }
 
     /**

@@ -16,12 +16,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -106,28 +105,33 @@ final class Broker {
     }
 
     /**
-     * The SourceFlow message ids of the messages that the broker's prepared transactions consume
-     * (acknowledge): deliveries held out of their queue until a transaction manager decides.
+     * A message that one of the broker's prepared transactions sends or consumes (acknowledges): held
+     * out of its queue until a transaction manager decides.
      *
-     * @return the {@code sourceflow_message_id} of each message received in a prepared transaction
+     * @param receive whether the transaction consumes it (else it sends it)
+     * @param messageId its {@code sourceflow_message_id}
      */
-    static Set<String> preparedReceives() {
+    record Prepared(boolean receive, String messageId) {
+    }
+
+    /** The SourceFlow messages of the broker's prepared transactions. */
+    static List<Prepared> prepared() {
         String json = jolokia("exec/org.apache.activemq.artemis:broker=%22127.0.0.1%22/listPreparedTransactionDetailsAsJSON")
                 .getString("value");
-        Set<String> ids = new HashSet<>();
+        List<Prepared> prepared = new ArrayList<>();
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             for (JsonValue tx : reader.readArray()) {
                 for (JsonValue message : tx.asJsonObject().getOrDefault("tx_related_messages", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
                     JsonObject detail = message.asJsonObject();
                     JsonObject properties = detail.getJsonObject("message_properties");
-                    if (detail.getString("message_operation_type", "").contains("receive")
-                            && properties.containsKey("sourceflow_message_id")) {
-                        ids.add(properties.getString("sourceflow_message_id"));
+                    if (properties.containsKey("sourceflow_message_id")) {
+                        prepared.add(new Prepared(detail.getString("message_operation_type", "").contains("receive"),
+                                properties.getString("sourceflow_message_id")));
                     }
                 }
             }
         }
-        return ids;
+        return prepared;
     }
 
     /** Whether the broker's management answers (it runs). */

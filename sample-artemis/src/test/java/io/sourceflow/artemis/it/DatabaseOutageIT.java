@@ -34,6 +34,7 @@ class DatabaseOutageIT extends UnderLoad {
         await("accounts opened").atMost(Duration.ofMinutes(2)).until(() -> Database.commandCount(run + "-%") == ACCOUNTS);
 
         // when: four clients send 2,000 deposits; PostgreSQL restarts after a third of them
+        InDoubtWatch inDoubt = InDoubtWatch.start();
         load.start(CLIENTS, DEPOSITS_PER_CLIENT);
         int total = CLIENTS * DEPOSITS_PER_CLIENT;
         await("a third sent").atMost(Duration.ofMinutes(5)).until(() -> load.progress() >= total / 3);
@@ -50,7 +51,8 @@ class DatabaseOutageIT extends UnderLoad {
         Figures.record("database outage: deposits accepted " + AppliedOnce.count(all.accepted()) + ", refused "
                 + AppliedOnce.count(all.refused()) + ", unanswered " + AppliedOnce.count(all.unanswered()) + "; drained "
                 + Duration.ofNanos(System.nanoTime() - restart).toMillis() + " ms after the restart began");
-        AppliedOnce.check(accounts, all, run + "-%");
+        inDoubt.close();
+        AppliedOnce.check(accounts, all, run + "-%", inDoubt);
         assertThat(AppliedOnce.count(all.accepted())).isGreaterThan(total / 2);
         assertThat(Database.deadLetters(run)).as("parked").isEmpty();
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class LoadClient implements Callable<LoadClient.Sent> {
 
     @Override
     public Sent call() {
-        Sent sent = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Sent sent = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         Map<String, Integer> numbers = new HashMap<>();
         for (int i = 0; i < deposits && !Thread.currentThread().isInterrupted(); i++) {
             String account = accounts.get((i * 37 + client * 11) % accounts.size());
@@ -57,6 +58,9 @@ final class LoadClient implements Callable<LoadClient.Sent> {
                 Map<String, List<BigDecimal>> outcome = reply.status() == 202 ? sent.accepted()
                         : reply.body().contains("outcome-unknown") ? sent.unanswered() : sent.refused();
                 outcome.computeIfAbsent(account, k -> new ArrayList<>()).add(amount);
+                if (reply.status() == 202) {
+                    sent.answers().put(Sent.key(account, amount), new Answer(reply.json().getString("messageId"), server, Instant.now()));
+                }
             } catch (UncheckedIOException e) {
                 boolean neverSent = e.getCause() instanceof ConnectException || e.getCause() instanceof HttpConnectTimeoutException;
                 (neverSent ? sent.refused() : sent.unanswered()).computeIfAbsent(account, k -> new ArrayList<>()).add(amount);
@@ -72,16 +76,22 @@ final class LoadClient implements Callable<LoadClient.Sent> {
      * @param accepted answered 202: must be applied exactly once
      * @param refused refused or never sent: must not be applied
      * @param unanswered sent without an answer: applied at most once
+     * @param answers how each accepted deposit was answered, by {@link #key}
      */
     record Sent(Map<String, List<BigDecimal>> accepted, Map<String, List<BigDecimal>> refused,
-            Map<String, List<BigDecimal>> unanswered) {
+            Map<String, List<BigDecimal>> unanswered, Map<String, Answer> answers) {
+
+        static String key(String account, BigDecimal amount) {
+            return account + "/" + amount.stripTrailingZeros().toPlainString();
+        }
 
         static Sent merge(List<Sent> all) {
-            Sent merged = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            Sent merged = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
             for (Sent one : all) {
                 one.accepted().forEach((k, v) -> merged.accepted().computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 one.refused().forEach((k, v) -> merged.refused().computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 one.unanswered().forEach((k, v) -> merged.unanswered().computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                merged.answers().putAll(one.answers());
             }
             return merged;
         }
@@ -92,6 +102,21 @@ final class LoadClient implements Callable<LoadClient.Sent> {
 
         private static boolean contains(Map<String, List<BigDecimal>> byAccount, String account, BigDecimal amount) {
             return byAccount.getOrDefault(account, List.of()).stream().anyMatch(a -> a.compareTo(amount) == 0);
+        }
+    }
+
+    /**
+     * The 202 answer to a deposit.
+     *
+     * @param messageId the command's message id
+     * @param server the server that accepted it
+     * @param at when the client had the answer
+     */
+    record Answer(String messageId, Server server, Instant at) {
+
+        @Override
+        public String toString() {
+            return "message " + messageId + " accepted by " + server + " at " + at;
         }
     }
 }
