@@ -107,6 +107,7 @@ public class SourceFlowRuntime {
             projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
             return remoteOnly ? new RemoteEventsOnly(projection) : projection;
         }, aggregate -> new AggregateSubscription(aggregate, current), middleware(eventSubscribeMiddleware)));
+        eventTargets.add(new ObserverEvents(beanManager));
         EventDispatcher allEvents = new EventDispatchers(eventTargets, middleware(eventDispatchMiddleware));
         EventDispatcher events = traced ? new TracingEventDispatcher(allEvents, telemetry, Telemetry.ENQUEUE) : allEvents;
 

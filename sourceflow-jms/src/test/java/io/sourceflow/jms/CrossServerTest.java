@@ -18,6 +18,7 @@ import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.cdi.bank.Commands.CreateAccount;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import io.sourceflow.cdi.bank.Commands.WithdrawMoney;
+import io.sourceflow.jms.fixtures.Observed;
 import io.sourceflow.jms.support.Closer;
 import io.sourceflow.jms.support.EmbeddedBroker;
 import io.sourceflow.jms.support.TestServer;
@@ -66,14 +67,14 @@ class CrossServerTest {
                 .config("sourceflow.jms.event-topic", EVENTS)
                 .config("sourceflow.jms.routed-events", "*")
                 .config("sourceflow.jms.consumer", "a")
-                .beans(AccountSaga.class)
+                .beans(AccountSaga.class, Observed.class)
                 .start());
         b = closer.add(TestServer.named("cross_b").jpa().jms(factory).telemetry(telemetry.openTelemetry())
                 .config("sourceflow.jms.command-queue", COMMANDS)
                 .config("sourceflow.jms.event-topic", EVENTS)
                 .config("sourceflow.jms.routed-commands", "*")
                 .config("sourceflow.jms.consumer", "b")
-                .beans(AccountView.class, AccountSummaryView.class)
+                .beans(AccountView.class, AccountSummaryView.class, Observed.class)
                 .start());
     }
 
@@ -120,6 +121,24 @@ class CrossServerTest {
         assertThat(b.rows().value("SELECT balance FROM bank_account_summary WHERE id = 'x-1'"))
                 .satisfies(balance -> assertThat((BigDecimal) balance).isEqualByComparingTo("1400"));
         assertThat(b.get(EntityStore.class).find(BankAccount.class, "x-1")).isEmpty();
+    }
+
+    @Test
+    void anEventIsObservedAfterTheCommitOnTheServerThatRaisedItNotWhereItIsReceived() throws Exception {
+        // given
+        CommandBus bus = b.get(CommandBus.class);
+        bus.publish(new CreateAccount(EntityRef.of("x-6").asNew(), "Xia", new BigDecimal("10")));
+        bus.publish(new DepositMoney(EntityRef.of("x-6"), new BigDecimal("5")));
+        List<BigDecimal> onABefore = a.get(Observed.class).balances();
+
+        // when: A handles the commands and B projects their events
+        aCommands.drain(a.get(JmsInbound.class)::receive);
+        bEvents.drain(b.get(JmsInbound.class)::receive);
+
+        // then: A's observer saw the deposit's update once; B's saw none
+        assertThat(a.get(Observed.class).balances()).hasSize(onABefore.size() + 1).last()
+                .satisfies(balance -> assertThat(balance).isEqualByComparingTo("15"));
+        assertThat(b.get(Observed.class).balances()).isEmpty();
     }
 
     @Test

@@ -203,7 +203,7 @@ public final class TestDatabase implements AutoCloseable {
                 .addExtension(new TransactionExtension())
                 .addBeanClasses(JPA_BEANS)
                 .addBeanClasses(beans)
-                .addServices(new TestJpaInjection(emf));
+                .addServices(new TestJpaInjection(emf), new NarayanaTransactionServices());
     }
 
     @Override
