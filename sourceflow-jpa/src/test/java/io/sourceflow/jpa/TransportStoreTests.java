@@ -7,6 +7,8 @@ import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import io.sourceflow.CommandStatus;
 import io.sourceflow.spi.CommandStatusStore;
+import io.sourceflow.spi.Outbox;
+import io.sourceflow.spi.OutboxMessage;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterFilter;
 import io.sourceflow.spi.DeadLetterStore;
@@ -44,7 +46,8 @@ abstract class TransportStoreTests {
     final TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(db.weld(JpaInbox.class, JpaDeadLetterStore.class, JpaCommandStatusStore.class)).build();
+    WeldInitiator weld = WeldInitiator.from(db.weld(JpaInbox.class, JpaDeadLetterStore.class, JpaCommandStatusStore.class,
+            JpaOutbox.class)).build();
 
     @Inject
     Inbox inbox;
@@ -52,6 +55,8 @@ abstract class TransportStoreTests {
     DeadLetterStore letters;
     @Inject
     CommandStatusStore statuses;
+    @Inject
+    Outbox outbox;
 
     abstract TestDatabase.Kind kind();
 
@@ -163,6 +168,42 @@ abstract class TransportStoreTests {
         assertThat(purged).isEqualTo(1);
         assertThat(inTransaction(() -> statuses.find(other))).isEmpty();
         assertThat(inTransaction(() -> statuses.find(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void theOutboxKeepsACausesMessagesInOrderOnlyWhenItsTransactionCommitsUntilEachIsRemoved() throws Exception {
+        // given: two messages of one cause committed (the second larger than a VARCHAR), one of another
+        // cause rolled back, one of a third cause kept a minute ago
+        String cause = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OutboxMessage first = new OutboxMessage(cause, 0, "sourceflow.events", true, "{\"n\":1}",
+                Map.of("sourceflow_type", "bank.AccountUpdated", "JMSXGroupID", "a-1"), now);
+        OutboxMessage second = new OutboxMessage(cause, 1, "sourceflow.commands", false,
+                "{\"text\":\"" + LargePayloadTests.text(40_000) + "\"}", Map.of(), now);
+        String old = UUID.randomUUID().toString();
+        inTransaction(() -> {
+            outbox.keep(second);
+            outbox.keep(first);
+            outbox.keep(new OutboxMessage(old, 0, "sourceflow.events", true, "{}", Map.of(), now.minusSeconds(60)));
+            return null;
+        });
+        String rolledBack = UUID.randomUUID().toString();
+        tm.begin();
+        outbox.keep(new OutboxMessage(rolledBack, 0, "sourceflow.events", true, "{}", Map.of(), now));
+        tm.rollback();
+
+        // when: the first is removed once sent
+        boolean removed = inTransaction(() -> outbox.remove(first));
+        boolean removedAgain = inTransaction(() -> outbox.remove(first));
+
+        // then
+        assertThat(removed).isTrue();
+        assertThat(removedAgain).isFalse();
+        assertThat(inTransaction(() -> outbox.kept(cause))).containsExactly(second);
+        assertThat(inTransaction(() -> outbox.kept(rolledBack))).isEmpty();
+        assertThat(inTransaction(() -> outbox.causes(now.minusSeconds(1), 10))).containsExactly(old);
+        assertThat(inTransaction(() -> outbox.causes(now.plusSeconds(1), 10))).containsExactly(old, cause);
+        inTransaction(() -> outbox.remove(second) && outbox.remove(outbox.kept(old).get(0)));
     }
 
     @Test
