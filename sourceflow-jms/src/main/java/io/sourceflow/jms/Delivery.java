@@ -10,10 +10,15 @@ import jakarta.jms.ObjectMessage;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
+import java.util.logging.Logger;
 
 /** One delivery of a message to {@link JmsInbound}, and what has been read of it so far. */
 final class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
 
     static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
@@ -114,6 +119,29 @@ final class Delivery {
             return "with transport id " + SafeText.forLog(message.getJMSMessageID());
         } catch (JMSException e) {
             return "without a readable id (" + e + ")";
+        }
+    }
+
+    /**
+     * The id the outbox keeps this message's sends under, the same on every delivery: SourceFlow's
+     * message id, else one derived from the transport's message id, else (neither readable) a new one.
+     */
+    String outboxCause() {
+        try {
+            String id = message.getStringProperty(JmsSender.MESSAGE_ID);
+            if (id != null) {
+                return UUID.fromString(id).toString();
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.fine(() -> "The SourceFlow message id of a received " + kind() + " is not a UUID (" + e.getClass().getSimpleName()
+                    + "): its outbox entries are keyed by its transport id");
+        }
+        try {
+            return UUID.nameUUIDFromBytes(String.valueOf(message.getJMSMessageID()).getBytes(StandardCharsets.UTF_8)).toString();
+        } catch (JMSException | RuntimeException e) {
+            LOG.fine(() -> "The transport id of a received " + kind() + " cannot be read (" + e.getClass().getSimpleName()
+                    + "): its outbox entries are keyed by a new id");
+            return UUID.randomUUID().toString();
         }
     }
 

@@ -2,6 +2,7 @@ package io.sourceflow.jms;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.function.Supplier;
 
 /**
  * Runs work in a transaction of its own: a message's last allowed attempt, so that when it fails, its
@@ -19,5 +20,17 @@ class IsolatedAttempt {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void run(Runnable work) {
         work.run();
+    }
+
+    /**
+     * Reads in a new transaction.
+     *
+     * @param read the reading
+     * @param <T> what it reads
+     * @return what it read
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <T> T call(Supplier<T> read) {
+        return read.get();
     }
 }

@@ -60,6 +60,13 @@ import java.util.logging.Logger;
  * message is parked in the {@link DeadLetterStore} with its body, headers, error and delivery
  * count, and acknowledged, so the queue keeps flowing.
  *
+ * <p>Without a caller transaction, what the work sends (events, commands for other servers, statuses
+ * sent back) is kept in the {@link io.sourceflow.spi.Outbox} when the application has one
+ * ({@code sourceflow-jpa}), committed with the work in one database transaction, and sent once it
+ * committed, before this method returns ({@link OutboxRelay}): no two-phase commit with the broker,
+ * and no window in which the work commits while its sends are lost. A delivery whose message the
+ * inbox finds processed sends what is still kept for it.
+ *
  * <p>A command that a business rule refuses ({@link io.sourceflow.CommandRejectedException}), or that
  * names an entity that does not exist (or creates one that exists), is not delivered
  * again and again: it is judged once more in a transaction of its own, then recorded as rejected
@@ -92,6 +99,10 @@ public class JmsInbound {
     UnitOfWork transaction;
     @Inject
     TransactionalCommandBus transactionalBus;
+    @Inject
+    OutboxKeeper keeper;
+    @Inject
+    OutboxRelay relay;
 
     private Constraints constraints;
     private LastDelivery lastDelivery;
@@ -120,8 +131,13 @@ public class JmsInbound {
         boolean callersTransaction = transaction.inJtaTransaction();
         boolean last = delivery.count() >= resources.settings().maxDeliveries();
         boolean isolate = !callersTransaction || last || delivery.count() > 1;
+        boolean keep = !callersTransaction && keeper.enabled();
+        String cause = keep ? delivery.outboxCause() : null;
+        OutboxKeeper.Kept kept = null;
         try {
-            if (isolate) {
+            if (keep) {
+                kept = keeper.keeping(cause, () -> isolated.run(() -> process(delivery)));
+            } else if (isolate) {
                 isolated.run(() -> process(delivery));
             } else {
                 process(delivery);
@@ -137,9 +153,15 @@ public class JmsInbound {
             Runnable outcome = () -> failed(delivery, failure, rejection, isolate);
             if (callersTransaction) {
                 outcome.run();
+            } else if (keep) {
+                kept = keeper.keeping(cause, () -> isolated.run(outcome));
             } else {
                 isolated.run(outcome);
             }
+        }
+        if (kept != null) {
+            // the work committed: what it sent goes out before the container acknowledges the message
+            relay.send(kept);
         }
     }
 
@@ -172,6 +194,7 @@ public class JmsInbound {
                 return;
             }
             if (!inbox.record(resources.settings().consumer(), head.metadata().messageId())) {
+                keeper.duplicate();
                 resources.telemetry().duplicate();
                 LOG.fine(() -> head.describe() + " was processed before; skipped");
                 return;

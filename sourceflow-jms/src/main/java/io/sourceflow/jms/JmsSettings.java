@@ -44,6 +44,10 @@ import org.eclipse.microprofile.config.Config;
  *     received is recorded (accepted when sent; applied, rejected or parked where handled) and, for a
  *     command another application sent, sent back to it on the event topic
  * @param statusRetention how long a command's status is kept ({@link Retention})
+ * @param outbox whether a delivery handled without a caller transaction keeps what it sends in the
+ *     {@link io.sourceflow.spi.Outbox} (when the application has one, as {@code sourceflow-jpa} gives
+ *     it), committed with its work and sent before the message is acknowledged, instead of sending it
+ *     in a two-phase commit with the database
  */
 public record JmsSettings(
         String connectionFactory,
@@ -59,7 +63,8 @@ public record JmsSettings(
         Duration deadLetterRetention,
         boolean competingConsumers,
         boolean commandStatuses,
-        Duration statusRetention) {
+        Duration statusRetention,
+        boolean outbox) {
 
     /** Key prefix. */
     public static final String PREFIX = "sourceflow.jms.";
@@ -131,7 +136,8 @@ public record JmsSettings(
                 duration("dead-letter-retention", or(value.apply("dead-letter-retention"), "P30D")),
                 bool("competing-consumers", or(value.apply("competing-consumers"), "false")),
                 bool("command-statuses", or(value.apply("command-statuses"), "true")),
-                duration("status-retention", or(value.apply("status-retention"), "P7D")));
+                duration("status-retention", or(value.apply("status-retention"), "P7D")),
+                bool("outbox", or(value.apply("outbox"), "true")));
     }
 
     /**

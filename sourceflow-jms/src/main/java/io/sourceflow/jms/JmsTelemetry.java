@@ -2,7 +2,7 @@ package io.sourceflow.jms;
 
 import io.sourceflow.Metadata;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.jms.JMSProducer;
+import java.util.Map;
 import jakarta.jms.Message;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,7 +78,7 @@ interface JmsTelemetry {
         };
 
         /** Writes the span's trace context into the message's properties. */
-        default void inject(JMSProducer producer) {
+        default void inject(Map<String, String> properties) {
         }
 
         /** Names the message on the span, once its envelope is read. */

@@ -19,8 +19,8 @@ import io.sourceflow.Metadata;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
+import java.util.Map;
 
 /**
  * The transport's telemetry through the OpenTelemetry API (MicroProfile Telemetry in a server). The
@@ -35,7 +35,7 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
     private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("sourceflow.message.id");
     private static final AttributeKey<String> ENTITY_ID = AttributeKey.stringKey("sourceflow.entity.id");
     private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
-    private static final TextMapSetter<JMSProducer> SETTER = (producer, key, value) -> producer.setProperty(key, value);
+    private static final TextMapSetter<Map<String, String>> SETTER = (properties, key, value) -> properties.put(key, value);
     private static final TextMapGetter<Message> GETTER = new TextMapGetter<>() {
         /** Deprecated in recent APIs, abstract in older ones (a server may bring either); W3C does not call it. */
         @Override
@@ -135,8 +135,8 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
         }
 
         @Override
-        public void inject(JMSProducer producer) {
-            W3C.inject(Context.current().with(span), producer, SETTER);
+        public void inject(Map<String, String> properties) {
+            W3C.inject(Context.current().with(span), properties, SETTER);
         }
 
         @Override

@@ -347,7 +347,7 @@ class InboundTest {
     }
 
     /** Sends a command as another server's dispatcher would, outside any transaction. */
-    private Metadata send(Command command) {
+    Metadata send(Command command) {
         Metadata metadata = Metadata.create(command.entity().id());
         sendRaw(codec().encode(new Envelope<>(command, metadata)), Map.of("JMSXGroupID", command.entity().id()));
         return metadata;

@@ -7,6 +7,7 @@ import io.sourceflow.jms.JmsExtension;
 import io.sourceflow.jpa.JpaCommandStatusStore;
 import io.sourceflow.jpa.JpaDeadLetterStore;
 import io.sourceflow.jpa.JpaInbox;
+import io.sourceflow.jpa.JpaOutbox;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.jms.ConnectionFactory;
@@ -135,7 +136,8 @@ public final class TestServer implements AutoCloseable {
             if (factory != null) {
                 resources.addNamed(ConnectionFactory.class, FACTORY_NAME, factory);
             }
-            Weld weld = db != null ? db.weld().addBeanClasses(JpaInbox.class, JpaDeadLetterStore.class, JpaCommandStatusStore.class)
+            Weld weld = db != null ? db.weld().addBeanClasses(JpaInbox.class, JpaDeadLetterStore.class, JpaCommandStatusStore.class,
+                    JpaOutbox.class)
                     : new Weld().disableDiscovery().addExtension(new SourceFlowExtension())
                             .addExtension(new TransactionExtension());
             try {
