@@ -73,6 +73,11 @@ final class Database {
         return query("SELECT count(*) FROM sourceflow_inbox WHERE message_id = ?", messageId, rs -> rs.getInt(1)).get(0);
     }
 
+    /** Messages still kept in the outbox: sent by committed work and not sent yet. */
+    static int outboxRows() {
+        return query("SELECT count(*) FROM sourceflow_outbox WHERE cause <> ?", "", rs -> rs.getInt(1)).get(0);
+    }
+
     /** The ids of dead letters whose parked message carried this text in its body. */
     static List<String> deadLetters(String bodyPart) {
         return query("SELECT id FROM sourceflow_dead_letter WHERE body LIKE ?", "%" + bodyPart + "%", rs -> rs.getString(1));
