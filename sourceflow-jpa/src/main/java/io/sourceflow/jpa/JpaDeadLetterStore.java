@@ -113,11 +113,8 @@ public class JpaDeadLetterStore implements DeadLetterStore {
     }
 
     private DeadLetter letter(DeadLetterRow row) {
-        Map<?, ?> stored = serializer.deserialize(row.getHeaders(), Map.class);
-        Map<String, String> headers = new LinkedHashMap<>();
-        stored.forEach((name, value) -> headers.put(String.valueOf(name), String.valueOf(value)));
         return new DeadLetter(row.getId(), row.getMessageId(), row.getDestination(), row.getTypeAlias(),
-                row.getEntityId(), row.getBody(), headers, row.getError(), row.getDeliveryCount(),
+                row.getEntityId(), row.getBody(), JsonColumns.strings(serializer, row.getHeaders()), row.getError(), row.getDeliveryCount(),
                 row.getDeadLetteredOn().toInstant(), row.getRedrivenOn() == null ? null : row.getRedrivenOn().toInstant());
     }
 

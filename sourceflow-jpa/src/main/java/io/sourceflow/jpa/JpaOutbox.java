@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -61,10 +59,7 @@ public class JpaOutbox implements Outbox {
     }
 
     private OutboxMessage message(OutboxRow row) {
-        Map<?, ?> stored = serializer.deserialize(row.getProperties(), Map.class);
-        Map<String, String> properties = new LinkedHashMap<>();
-        stored.forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
-        return new OutboxMessage(row.getCause(), row.getPosition(), row.getDestination(), row.isTopic(), row.getBody(), properties,
-                row.getKeptOn().toInstant());
+        return new OutboxMessage(row.getCause(), row.getPosition(), row.getDestination(), row.isTopic(), row.getBody(),
+                JsonColumns.strings(serializer, row.getProperties()), row.getKeptOn().toInstant());
     }
 }

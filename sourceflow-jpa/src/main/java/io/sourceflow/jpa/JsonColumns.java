@@ -1,5 +1,8 @@
 package io.sourceflow.jpa;
 
+import io.sourceflow.spi.Serializer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -25,5 +28,13 @@ final class JsonColumns {
     static final int HIBERNATE_TYPE = SqlTypes.LONG32VARCHAR;
 
     private JsonColumns() {
+    }
+
+    /** Reads a column that holds a JSON object of strings (message headers or properties). */
+    static Map<String, String> strings(Serializer serializer, String json) {
+        Map<?, ?> stored = serializer.deserialize(json, Map.class);
+        Map<String, String> strings = new LinkedHashMap<>();
+        stored.forEach((name, value) -> strings.put(String.valueOf(name), String.valueOf(value)));
+        return strings;
     }
 }
