@@ -77,14 +77,6 @@ final class CrashGate implements AutoCloseable {
                 .until(() -> held().isEmpty());
     }
 
-    /** PostgreSQL's {@code max_prepared_transactions}: 0 refuses two-phase commits. */
-    static int maxPreparedTransactions() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW max_prepared_transactions")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
     /** Transactions prepared in the database and not yet committed or rolled back. */
     static int preparedTransactions() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement();

@@ -69,6 +69,24 @@ class CrashWindowIT {
         assertThat(Database.outboxRows()).isZero();
     }
 
+    @Test
+    void theSameWithTheXaDataSource() throws Exception {
+        // given: A on the XA data source (for MDBs with container-managed transactions): the work's
+        // transaction holds the database alone, so it commits in one phase there too
+        restartA("postgresql-xa");
+
+        // when
+        Outcome outcome = crashInTheCommit("COMMIT");
+
+        // then
+        assertThat(outcome.logged()).extracting(Logged::messageId).containsOnlyOnce(outcome.deposit());
+        List<String> events = outcome.events().stream()
+                .filter(body -> body.contains(outcome.deposit()) || body.contains(outcome.next())).toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains(outcome.deposit());
+        assertThat(Database.outboxRows()).isZero();
+    }
+
     /**
      * What one crash left: the account's log, the message ids of the deposit A was killed in and of
      * a deposit sent after A was back, and the bodies of the events published meanwhile.
