@@ -52,7 +52,7 @@ class OutboxKeeper {
      * @return what the work kept (sent by the relay once the transaction committed)
      */
     Kept keeping(String cause, Runnable work) {
-        Kept kept = new Kept(cause, new ArrayList<>(), new boolean[1]);
+        Kept kept = new Kept(cause);
         current.set(kept);
         try {
             work.run();
@@ -80,22 +80,34 @@ class OutboxKeeper {
     void duplicate() {
         Kept kept = current.get();
         if (kept != null) {
-            kept.duplicate[0] = true;
+            kept.duplicate = true;
         }
     }
 
-    /**
-     * What a delivery's work kept.
-     *
-     * @param cause the id of the message whose handling it was
-     * @param messages the messages it kept, in order
-     * @param duplicate a one-element flag: the message had been processed before
-     */
-    record Kept(String cause, List<OutboxMessage> messages, boolean[] duplicate) {
+    /** What a delivery's work kept, and whether its message had been processed before. */
+    static final class Kept {
 
-        /** @return whether the message had been processed before */
+        private final String cause;
+        private final List<OutboxMessage> messages = new ArrayList<>();
+        private boolean duplicate;
+
+        private Kept(String cause) {
+            this.cause = cause;
+        }
+
+        /** @return the id of the message whose handling it was */
+        String cause() {
+            return cause;
+        }
+
+        /** @return the messages it kept, in order */
+        List<OutboxMessage> messages() {
+            return messages;
+        }
+
+        /** @return whether the message had been processed before (what it kept then may be unsent) */
         boolean wasDuplicate() {
-            return duplicate[0];
+            return duplicate;
         }
     }
 }
