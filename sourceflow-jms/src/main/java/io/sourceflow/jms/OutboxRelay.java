@@ -3,6 +3,7 @@ package io.sourceflow.jms;
 import io.sourceflow.spi.OutboxMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,6 +32,21 @@ class OutboxRelay {
      */
     void send(OutboxKeeper.Kept kept) {
         send(kept.wasDuplicate() ? isolated.call(() -> keeper.outbox().kept(kept.cause())) : kept.messages());
+    }
+
+    /**
+     * Sends what the outbox still keeps from before a time, cause by cause, each cause's in order.
+     *
+     * @param before messages kept before this instant count
+     * @param max the most causes handled
+     * @return how many causes were sent
+     */
+    int sendKeptBefore(Instant before, int max) {
+        List<String> causes = isolated.call(() -> keeper.outbox().causes(before, max));
+        for (String cause : causes) {
+            send(isolated.call(() -> keeper.outbox().kept(cause)));
+        }
+        return causes.size();
     }
 
     private void send(List<OutboxMessage> messages) {

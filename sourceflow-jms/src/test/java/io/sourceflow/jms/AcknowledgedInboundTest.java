@@ -1,5 +1,6 @@
 package io.sourceflow.jms;
 
+import static io.sourceflow.jms.support.EmbeddedBroker.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourceflow.EntityRef;
@@ -8,8 +9,15 @@ import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import io.sourceflow.jms.support.EmbeddedBroker;
 import io.sourceflow.jms.support.TransactedConsumer;
 import io.sourceflow.jms.support.TransactedConsumer.Delivery;
+import io.sourceflow.spi.Outbox;
+import io.sourceflow.spi.OutboxMessage;
+import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,5 +66,30 @@ class AcknowledgedInboundTest extends InboundTest {
                 .satisfies(d -> assertThat(d.message().getStringProperty("sourceflow_type")).isEqualTo("bank.AccountUpdated"))
                 .satisfies(d -> assertThat(d.message().getStringProperty("JMSXGroupID")).isEqualTo("o-1"));
         assertThat(((Number) server.rows().value("SELECT COUNT(*) FROM sourceflow_outbox")).longValue()).isZero();
+    }
+
+    @Test
+    void whatStaysKeptAfterItsDeliveryEndedIsSentByTheSweepInOrder() throws Exception {
+        // given: two messages kept ten minutes ago for a message that never came back, one kept just now
+        Outbox outbox = server.get(Outbox.class);
+        String cause = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        Instant old = Instant.now().minus(Duration.ofMinutes(10));
+        TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+        tm.begin();
+        outbox.keep(new OutboxMessage(cause, 0, EVENTS, true, "{\"n\":0}", Map.of("JMSXGroupID", "k-1"), old));
+        outbox.keep(new OutboxMessage(cause, 1, EVENTS, true, "{\"n\":1}", Map.of("JMSXGroupID", "k-1"), old));
+        outbox.keep(new OutboxMessage(fresh, 0, EVENTS, true, "{\"n\":2}", Map.of(), Instant.now()));
+        tm.commit();
+
+        // when
+        int sent = server.get(KeptMessages.class).sendOlderThan(Duration.ofMinutes(5));
+
+        // then: the old ones sent in order and removed; the fresh one left to its own delivery
+        assertThat(sent).isEqualTo(1);
+        assertThat(events.drain(message -> { })).extracting(d -> d.message().getBody(String.class))
+                .containsExactly("{\"n\":0}", "{\"n\":1}");
+        assertThat(((Number) server.rows().value("SELECT COUNT(*) FROM sourceflow_outbox")).longValue()).isEqualTo(1);
+        server.rows().update("DELETE FROM sourceflow_outbox WHERE cause = ?", fresh);
     }
 }
