@@ -72,7 +72,7 @@ class JmsSender {
         sendNow(destination, topic, body, properties, "a dead letter");
     }
 
-    /** Sends a message the outbox kept, outside any transaction (the outbox removes it afterwards). */
+    /** Sends a message the outbox kept, in the relay's transaction (the outbox removes it afterwards). */
     void sendKept(OutboxMessage kept) {
         sendNow(kept.destination(), kept.topic(), kept.body(), kept.properties(), "kept message " + kept.position()
                 + " of the handling of message " + kept.cause());

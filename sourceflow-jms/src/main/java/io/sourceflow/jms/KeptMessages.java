@@ -45,7 +45,7 @@ public class KeptMessages {
     }
 
     /**
-     * Sends, outside any transaction (the caller's is suspended), what was kept longer ago than an age,
+     * Sends, in transactions of their own (the caller's is suspended), what was kept longer ago than an age,
      * at most 1,000 received messages' worth per call, each message's in order.
      *
      * @param age how long a kept message must have waited: longer than a delivery and its redeliveries take

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Sends what a delivery's committed work kept in the outbox ({@link OutboxKeeper}), in order, outside
- * any transaction, then removes it in a transaction of its own; {@link JmsInbound} calls it before the
+ * Sends what a delivery's committed work kept in the outbox ({@link OutboxKeeper}), in order, in a
+ * transaction of its own with the broker alone (committed in one phase), then removes it in another; {@link JmsInbound} calls it before the
  * message is acknowledged, so the entity's next message is handled only after these were sent. If
  * the server dies, or the broker fails, in between, the message is delivered again, the inbox finds
  * it processed, and what is still kept for it is sent then; a message sent twice that way is skipped
@@ -53,8 +53,14 @@ class OutboxRelay {
         if (messages.isEmpty()) {
             return;
         }
-        for (OutboxMessage message : messages) {
-            sender.sendKept(message);
+        // in a transaction with the broker alone (one phase): outside any, Liberty's local transaction
+        // containment gives the resource adapter a transacted session that it rolls back at the end of the
+        // MDB's method, and the messages were lost without an error
+        try {
+            isolated.run(() -> messages.forEach(sender::sendKept));
+        } catch (Exception e) { // also the transaction manager's checked exceptions, which pass the interceptor as they are
+            throw e instanceof TransportException transport ? transport : new TransportException("Cannot send the "
+                    + messages.size() + " messages the handling of message " + messages.get(0).cause() + " kept: " + e, e);
         }
         isolated.run(() -> messages.forEach(keeper.outbox()::remove));
     }

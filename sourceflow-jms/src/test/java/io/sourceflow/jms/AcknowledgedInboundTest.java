@@ -50,15 +50,15 @@ class AcknowledgedInboundTest extends InboundTest {
         events.drain(message -> { });
         send(new DepositMoney(EntityRef.of("o-1"), BigDecimal.ONE));
 
-        // when: the deposit's work commits, then the broker cannot be reached for the send of its event
-        factory.failNextPlainContext();
+        // when: the deposit's work commits, then the broker does not answer the commit of its event's send
+        factory.failNextCommit();
         List<Delivery> deliveries = commands.drain(inbound::receive);
 
         // then: the first delivery failed after its work committed, with the event kept; the second found
         // the deposit processed (inbox) and sent the event: the deposit applied once, its event sent once
         assertThat(deliveries).hasSize(2);
         assertThat(deliveries.get(0).failure()).isInstanceOf(TransportException.class)
-                .hasMessageContaining("cannot be reached");
+                .hasMessageContaining("Cannot send the 1 messages the handling of message");
         assertThat(deliveries.get(1).committed()).isTrue();
         assertThat(((Number) server.rows().value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'o-1'")).longValue())
                 .isEqualTo(2);

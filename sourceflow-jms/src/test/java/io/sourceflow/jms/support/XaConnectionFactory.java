@@ -36,7 +36,6 @@ public final class XaConnectionFactory implements ConnectionFactory, AutoCloseab
     private final ConcurrentLinkedQueue<JMSContext> idlePlain = new ConcurrentLinkedQueue<>();
     private final Object key = new Object();
     private final AtomicBoolean failNextCommit = new AtomicBoolean();
-    private final AtomicBoolean failNextPlain = new AtomicBoolean();
 
     /**
      * @param factory the provider's factory, both XA and plain (Artemis' {@code ActiveMQXAConnectionFactory})
@@ -52,9 +51,6 @@ public final class XaConnectionFactory implements ConnectionFactory, AutoCloseab
         try {
             Transaction tx = tm.getTransaction();
             if (tx == null || tx.getStatus() != Status.STATUS_ACTIVE) {
-                if (failNextPlain.compareAndSet(true, false)) {
-                    throw new JMSRuntimeException("The broker cannot be reached (a fault the test injected)");
-                }
                 JMSContext context = idlePlain.poll();
                 JMSContext taken = context != null ? context : plain.createContext();
                 return handle(taken, () -> idlePlain.add(taken));
@@ -83,11 +79,6 @@ public final class XaConnectionFactory implements ConnectionFactory, AutoCloseab
      */
     public void failNextCommit() {
         failNextCommit.set(true);
-    }
-
-    /** The next context asked for outside a transaction cannot be had: the broker is unreachable for it. */
-    public void failNextPlainContext() {
-        failNextPlain.set(true);
     }
 
     @Override
