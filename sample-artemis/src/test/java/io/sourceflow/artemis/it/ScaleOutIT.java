@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * 10,000 commands over 200 accounts from 8 clients spread over the three servers, while Liberty B
  * is killed (kill -9) and started again (and takes work: for a while it is the only consumer), and
- * later the broker is stopped and started again: the transactions it held prepared (sends of the
- * REST requests and of the handlers, each committed with the database) are completed
- * by the servers' transaction managers (Liberty's through the adapter of sourceflow-artemis-rar,
- * which answers recovery for any activation spec), so nothing stays in doubt. Every client
+ * later the broker is stopped and started again: nothing stays in doubt (the REST API's sends commit
+ * in one phase with the broker alone, the handlers keep their sends in the outbox and relay them in
+ * one phase too; should a two-phase commit be left prepared, the servers' transaction managers
+ * complete it, Liberty's through the adapter of sourceflow-artemis-rar). Every client
  * sends its deposits to an account one after another and numbers them (the amount is the number plus
  * the client's own cents), so the log shows per client and account the order in which they were
  * applied. What the servers accepted (202) is applied exactly once, in the order sent; what they
