@@ -46,7 +46,9 @@ final class RetryingCommandBus implements CommandBus {
 
     @Override
     public Metadata publish(Command command) {
-        return call(() -> delegate.publish(command));
+        // one message id for every attempt: a retried send is the same message, and what an attempt
+        // recorded under it (a status) names the command that is finally sent
+        return publish(new Envelope<>(command, Metadata.create(command.entity().id())));
     }
 
     @Override

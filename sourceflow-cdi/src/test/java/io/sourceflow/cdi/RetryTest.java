@@ -23,6 +23,9 @@ import io.sourceflow.spi.ViewModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jboss.weld.junit5.EnableWeld;
@@ -39,10 +42,16 @@ class RetryTest {
     static class Conflicts implements CommandDispatcher {
         private final AtomicInteger remaining = new AtomicInteger();
         private final AtomicInteger seen = new AtomicInteger();
+        private final List<UUID> messageIds = new CopyOnWriteArrayList<>();
 
         void failNext(int times) {
             remaining.set(times);
             seen.set(0);
+            messageIds.clear();
+        }
+
+        List<UUID> messageIds() {
+            return List.copyOf(messageIds);
         }
 
         int seen() {
@@ -53,6 +62,7 @@ class RetryTest {
         public Outcome dispatch(Envelope<? extends Command> envelope) {
             if (envelope.message() instanceof DepositMoney) {
                 seen.incrementAndGet();
+                messageIds.add(envelope.metadata().messageId());
                 if (remaining.getAndDecrement() > 0) {
                     throw new ConcurrencyException("simulated conflict on " + envelope.describe());
                 }
@@ -131,6 +141,19 @@ class RetryTest {
         assertThat(view.currentBalance()).isEqualByComparingTo("11");
         assertThat(view.transactionCount()).isEqualTo(1);
         assertThat(sequenceNumbers("x-1")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void everyAttemptOfARetriedCommandCarriesOneMessageId() {
+        // given
+        accounts.open("x-6", "Rhea", BigDecimal.TEN);
+        conflicts.failNext(1);
+
+        // when
+        accounts.deposit("x-6", BigDecimal.ONE);
+
+        // then: what an attempt recorded under its message id (a status, say) names the command finally applied
+        assertThat(conflicts.messageIds()).hasSize(2).containsOnly(conflicts.messageIds().get(0));
     }
 
     @Test
