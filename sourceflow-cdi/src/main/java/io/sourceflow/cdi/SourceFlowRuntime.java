@@ -88,6 +88,7 @@ public class SourceFlowRuntime {
 
     private CommandBus bus;
     private EventQueue queue;
+    private CommandDispatcher dispatchers;
     private CommandStore log;
     private int maxAttempts;
 
@@ -117,6 +118,7 @@ public class SourceFlowRuntime {
                 traced ? new TracingCommandDispatcher(sagas, telemetry, Telemetry.HANDLE) : sagas,
                 middleware(commandSubscribeMiddleware)));
         CommandDispatcher commands = new CommandDispatchers(commandTargets, middleware(commandDispatchMiddleware), types);
+        dispatchers = commands;
 
         Set<Class<?>> viewDocuments = new HashSet<>(registry.viewModelTypes());
         viewDocuments.add(ViewPositions.class);
@@ -147,6 +149,11 @@ public class SourceFlowRuntime {
     CommandBus retrying(TransactionalCommandBus transactional) {
         return new RetryingCommandBus(new BusTransaction(transactional, transaction), maxAttempts, transaction::active,
                 duplicate -> transactional.logHolds(duplicate.entityId(), duplicate.sequenceNo()));
+    }
+
+    /** Whether a dispatcher forwards this command type to another application (nothing is handled here). */
+    boolean forwards(Class<? extends io.sourceflow.Command> type) {
+        return dispatchers.forwards(type);
     }
 
     /** Whether the log holds the entity's number, in the current transaction (or a local unit of work). */

@@ -37,15 +37,18 @@ public class TransactionalCommandBus implements CommandBus {
     }
 
     /**
-     * Publishes a command for a caller that has no transaction, in a transaction begun for it alone
-     * (see {@link UnitOfWork#publishAlone()}).
+     * Publishes a command for a caller that has no transaction, in a transaction begun for it alone;
+     * when a dispatcher forwards its type (nothing else happens in that transaction), the transaction
+     * is marked so (see {@link UnitOfWork#publishAlone()}).
      *
      * @param envelope the command and its metadata
      * @return the metadata it was logged or sent with
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Metadata publishAlone(Envelope<? extends Command> envelope) {
-        transaction.beganForPublish();
+        if (!envelope.metadata().isRemote() && runtime.forwards(envelope.message().getClass())) {
+            transaction.beganForPublish();
+        }
         return runtime.bus().publish(envelope);
     }
 
@@ -57,7 +60,9 @@ public class TransactionalCommandBus implements CommandBus {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Metadata publishAlone(Command command) {
-        transaction.beganForPublish();
+        if (runtime.forwards(command.getClass())) {
+            transaction.beganForPublish();
+        }
         return runtime.bus().publish(command);
     }
 

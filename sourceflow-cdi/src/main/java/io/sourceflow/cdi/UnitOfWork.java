@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
@@ -77,6 +78,36 @@ public class UnitOfWork {
     public boolean publishAlone() {
         TransactionSynchronizationRegistry registry = registry();
         return Jta.active(registry) && registry.getResource(aloneKey) != null;
+    }
+
+    /**
+     * Binds a value to the current JTA transaction, for as long as it lasts.
+     *
+     * @param key the key (an object of the caller's own)
+     * @param value the value
+     * @return {@code false} without an active JTA transaction (nothing bound)
+     */
+    public boolean bind(Object key, Object value) {
+        TransactionSynchronizationRegistry registry = registry();
+        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return false;
+        }
+        registry.putResource(key, value);
+        return true;
+    }
+
+    /**
+     * The value bound to the current JTA transaction under a key, while that transaction is active.
+     *
+     * @param key the key
+     * @return the value, or {@code null} (none bound, no transaction, or one that is completing)
+     */
+    public Object bound(Object key) {
+        TransactionSynchronizationRegistry registry = registry();
+        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return null;
+        }
+        return registry.getResource(key);
     }
 
     /** Marks the current JTA transaction as one the bus began for one publish (see {@link #publishAlone()}). */

@@ -123,26 +123,25 @@ final class Delivery {
     }
 
     /**
-     * The id the outbox keeps this message's sends under, the same on every delivery: SourceFlow's
-     * message id, else one derived from the transport's message id, else (neither readable) a new one.
+     * The id the outbox keeps this message's sends under, the same on every delivery to this consumer
+     * and different for another consumer of the same message: derived from the consumer's name and
+     * SourceFlow's message id, else the transport's message id, else (neither readable) a new one.
      */
     String outboxCause() {
+        String id = null;
         try {
-            String id = message.getStringProperty(JmsSender.MESSAGE_ID);
-            if (id != null) {
-                return UUID.fromString(id).toString();
+            id = message.getStringProperty(JmsSender.MESSAGE_ID);
+            if (id == null) {
+                id = message.getJMSMessageID();
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.fine(() -> "The SourceFlow message id of a received " + kind() + " is not a UUID (" + e.getClass().getSimpleName()
-                    + "): its outbox entries are keyed by its transport id");
-        }
-        try {
-            return UUID.nameUUIDFromBytes(String.valueOf(message.getJMSMessageID()).getBytes(StandardCharsets.UTF_8)).toString();
-        } catch (JMSException | RuntimeException e) {
-            LOG.fine(() -> "The transport id of a received " + kind() + " cannot be read (" + e.getClass().getSimpleName()
+            LOG.fine(() -> "The ids of a received " + kind() + " cannot be read (" + e.getClass().getSimpleName()
                     + "): its outbox entries are keyed by a new id");
+        }
+        if (id == null) {
             return UUID.randomUUID().toString();
         }
+        return UUID.nameUUIDFromBytes((settings.consumer() + "\n" + id).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     boolean sentByThisApplication() {

@@ -23,14 +23,15 @@ class IsolatedAttempt {
     }
 
     /**
-     * Reads in a new transaction.
+     * Runs work that returns something in a new transaction: committed when it returns, rolled back
+     * when it throws.
      *
-     * @param read the reading
-     * @param <T> what it reads
-     * @return what it read
+     * @param work the work
+     * @param <T> what it returns
+     * @return what it returned
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public <T> T call(Supplier<T> read) {
-        return read.get();
+    public <T> T call(Supplier<T> work) {
+        return work.get();
     }
 }

@@ -136,7 +136,11 @@ public class JmsInbound {
         OutboxKeeper.Kept kept = null;
         try {
             if (keep) {
-                kept = keeper.keeping(cause, () -> isolated.run(() -> process(delivery)));
+                if (delivery.count() > 1) {
+                    // an earlier delivery may have committed (a parked one, say) and failed to send what it kept
+                    relay.sendKept(cause);
+                }
+                kept = isolated.call(() -> keeper.keeping(cause, () -> process(delivery)));
             } else if (isolate) {
                 isolated.run(() -> process(delivery));
             } else {
@@ -154,7 +158,7 @@ public class JmsInbound {
             if (callersTransaction) {
                 outcome.run();
             } else if (keep) {
-                kept = keeper.keeping(cause, () -> isolated.run(outcome));
+                kept = isolated.call(() -> keeper.keeping(cause, outcome));
             } else {
                 isolated.run(outcome);
             }

@@ -1,5 +1,6 @@
 package io.sourceflow.jms;
 
+import io.sourceflow.cdi.UnitOfWork;
 import io.sourceflow.spi.Outbox;
 import io.sourceflow.spi.OutboxMessage;
 import jakarta.annotation.PostConstruct;
@@ -13,19 +14,22 @@ import java.util.Map;
 
 /**
  * Keeps the sends of a delivery's work in the {@link Outbox} while {@link JmsInbound} runs that work
- * without a caller transaction: bound to the thread for the duration of the work (as a transaction
- * is), numbered in the order sent, written in the work's transaction. {@link OutboxRelay} sends them
- * once that transaction committed.
+ * without a caller transaction: bound to the work's own JTA transaction (a transaction a handler
+ * begins inside it sends as usual, and nothing is kept once the work's transaction is completing),
+ * numbered in the order sent, written in that transaction. {@link OutboxRelay} sends them once it
+ * committed.
  */
 @Singleton
 class OutboxKeeper {
 
-    private final ThreadLocal<Kept> current = new ThreadLocal<>();
+    private final Object key = new Object();
 
     @Inject
     Instance<Outbox> outboxes;
     @Inject
     JmsResources resources;
+    @Inject
+    UnitOfWork transaction;
 
     private Outbox outbox;
 
@@ -45,31 +49,29 @@ class OutboxKeeper {
     }
 
     /**
-     * Runs work whose sends are kept for a cause.
+     * Runs work whose sends are kept for a cause; call it inside the work's transaction.
      *
      * @param cause the id of the message whose handling the work is
-     * @param work the work, running in its transaction
+     * @param work the work
      * @return what the work kept (sent by the relay once the transaction committed)
      */
     Kept keeping(String cause, Runnable work) {
         Kept kept = new Kept(cause);
-        current.set(kept);
-        try {
-            work.run();
-        } finally {
-            current.remove();
+        if (!transaction.bind(key, kept)) {
+            throw new IllegalStateException("Sends can be kept only inside an active JTA transaction");
         }
+        work.run();
         return kept;
     }
 
-    /** Whether the thread's sends go to the outbox now. */
+    /** Whether the current transaction's sends go to the outbox. */
     boolean keeps() {
-        return current.get() != null;
+        return transaction.bound(key) != null;
     }
 
     /** Keeps a message, in the current transaction. */
     void keep(String destination, boolean topic, String body, Map<String, String> properties) {
-        Kept kept = current.get();
+        Kept kept = (Kept) transaction.bound(key);
         OutboxMessage message = new OutboxMessage(kept.cause(), kept.messages().size(), destination, topic, body, properties,
                 Instant.now());
         outbox.keep(message);
@@ -78,7 +80,7 @@ class OutboxKeeper {
 
     /** The work found its message processed before (the inbox knew it): what it kept then may be unsent. */
     void duplicate() {
-        Kept kept = current.get();
+        Kept kept = (Kept) transaction.bound(key);
         if (kept != null) {
             kept.duplicate = true;
         }

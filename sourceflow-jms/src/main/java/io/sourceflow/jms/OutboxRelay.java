@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Sends what a delivery's committed work kept in the outbox ({@link OutboxKeeper}), in order, in a
@@ -16,6 +18,8 @@ import java.util.List;
  */
 @Singleton
 class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     @Inject
     OutboxKeeper keeper;
@@ -31,7 +35,21 @@ class OutboxRelay {
      * @throws TransportException when a send fails (the rest stays kept)
      */
     void send(OutboxKeeper.Kept kept) {
-        send(kept.wasDuplicate() ? isolated.call(() -> keeper.outbox().kept(kept.cause())) : kept.messages());
+        if (kept.wasDuplicate()) {
+            sendKept(kept.cause());
+        } else {
+            send(kept.messages());
+        }
+    }
+
+    /**
+     * Sends what is still kept for a cause (what an earlier delivery of its message committed and did
+     * not send).
+     *
+     * @param cause the id of the message whose handling kept them
+     */
+    void sendKept(String cause) {
+        send(isolated.call(() -> keeper.outbox().kept(cause)));
     }
 
     /**
@@ -43,10 +61,17 @@ class OutboxRelay {
      */
     int sendKeptBefore(Instant before, int max) {
         List<String> causes = isolated.call(() -> keeper.outbox().causes(before, max));
+        int sent = 0;
         for (String cause : causes) {
-            send(isolated.call(() -> keeper.outbox().kept(cause)));
+            try {
+                sendKept(cause);
+                sent++;
+            } catch (RuntimeException e) {
+                // one that cannot be sent does not hold up the others; it is tried again at the next sweep
+                LOG.log(Level.WARNING, "Could not send what the handling of message " + cause + " kept", e);
+            }
         }
-        return causes.size();
+        return sent;
     }
 
     private void send(List<OutboxMessage> messages) {
