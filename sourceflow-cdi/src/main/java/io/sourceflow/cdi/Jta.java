@@ -32,6 +32,12 @@ final class Jta {
 
     /** Whether the current thread has a JTA transaction. */
     static boolean active(TransactionSynchronizationRegistry registry) {
-        return registry != null && registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        if (registry == null) {
+            return false;
+        }
+        // a transaction that can still take work: not one that is completing (an after-completion
+        // callback runs with its transaction committed or rolled back)
+        int status = registry.getTransactionStatus();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
     }
 }

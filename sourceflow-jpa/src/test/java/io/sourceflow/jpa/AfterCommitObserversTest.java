@@ -9,9 +9,12 @@ import io.sourceflow.EntityRef;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.Commands;
 import io.sourceflow.cdi.bank.Events.AccountUpdated;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.bank.Faults;
+import io.sourceflow.spi.EntityStore;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,6 +55,8 @@ class AfterCommitObserversTest {
     CommandBus bus;
     @Inject
     Mailer mailer;
+    @Inject
+    EntityStore entities;
 
     @AfterAll
     void closeDatabase() throws Exception {
@@ -97,6 +102,19 @@ class AfterCommitObserversTest {
     }
 
     @Test
+    void anObserverAfterSuccessMayPublishACommandWhichRunsInATransactionOfItsOwn() {
+        accounts.open("m-5", "Moe", new BigDecimal("100"));
+        accounts.open("m-6", "May", new BigDecimal("100"));
+
+        // when: a deposit on m-5 commits, and its observer deposits 1 on m-6
+        accounts.deposit("m-5", BigDecimal.TEN);
+
+        // then
+        assertThat(entities.find(BankAccount.class, "m-6").orElseThrow().getBalance()).isEqualByComparingTo("101");
+        assertThat(mailer.mailed()).extracting(Mail::account).containsExactly("m-5", "m-6");
+    }
+
+    @Test
     void aReplayIsNotObserved() {
         accounts.open("m-4", "Meg", new BigDecimal("100"));
         accounts.deposit("m-4", BigDecimal.ONE);
@@ -125,11 +143,16 @@ class AfterCommitObserversTest {
         final List<Mail> mailed = new CopyOnWriteArrayList<>();
         final List<AccountUpdated> inTransaction = new CopyOnWriteArrayList<>();
         final AtomicBoolean conflictOnce = new AtomicBoolean();
+        @Inject
+        CommandBus bus;
         final TransactionSynchronizationRegistry transactions =
                 new com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple();
 
         void mail(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountUpdated updated) {
             mailed.add(new Mail(updated.account().id(), updated.account().balance(), transactions.getTransactionStatus()));
+            if (updated.account().id().equals("m-5")) {
+                bus.publish(new Commands.DepositMoney(EntityRef.of("m-6"), BigDecimal.ONE));
+            }
         }
 
         void check(@Observes AccountUpdated updated) {
