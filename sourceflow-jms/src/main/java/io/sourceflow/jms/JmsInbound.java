@@ -138,7 +138,7 @@ public class JmsInbound {
             if (keep) {
                 if (delivery.count() > 1) {
                     // an earlier delivery may have committed (a parked one, say) and failed to send what it kept
-                    relay.sendKept(cause);
+                    relayKept(delivery, () -> relay.sendKept(cause));
                 }
                 kept = isolated.call(() -> keeper.keeping(cause, () -> process(delivery)));
             } else if (isolate) {
@@ -165,7 +165,16 @@ public class JmsInbound {
         }
         if (kept != null) {
             // the work committed: what it sent goes out before the container acknowledges the message
-            relay.send(kept);
+            OutboxKeeper.Kept committed = kept;
+            relayKept(delivery, () -> relay.send(committed));
+        }
+    }
+
+    private void relayKept(Delivery delivery, Runnable send) {
+        try {
+            send.run();
+        } catch (RuntimeException failure) {
+            lastDelivery.sendFailed(delivery, failure);
         }
     }
 

@@ -65,6 +65,21 @@ final class LastDelivery {
         park(delivery, failure);
     }
 
+    /**
+     * The work of a delivery committed, but sending what it kept failed: delivered again like a
+     * transient failure, with the same pause once past {@code max-deliveries}, and never parked (its
+     * work is done; the next delivery sends what is still kept).
+     *
+     * @throws RuntimeException the failure itself, always
+     */
+    void sendFailed(Delivery delivery, RuntimeException failure) {
+        resources.telemetry().transientFailure();
+        if (delivery.count() >= resources.settings().maxDeliveries()) {
+            pause(delivery);
+        }
+        throw failure;
+    }
+
     private void pause(Delivery delivery) {
         int beyond = Math.min(delivery.count() - resources.settings().maxDeliveries(), MAX_DOUBLINGS);
         long millis = Math.min(resources.settings().retryDelay().toMillis() << beyond, MAX_PAUSE_MILLIS);

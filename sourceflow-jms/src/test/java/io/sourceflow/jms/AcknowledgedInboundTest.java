@@ -51,6 +51,8 @@ class AcknowledgedInboundTest extends InboundTest {
         send(new DepositMoney(EntityRef.of("o-1"), BigDecimal.ONE));
 
         // when: the deposit's work commits, then the broker does not answer the commit of its event's send
+        long transientBefore = telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES);
+        long parkedBefore = telemetry.counter(JmsTelemetry.DEAD_LETTERS);
         factory.failNextCommit();
         List<Delivery> deliveries = commands.drain(inbound::receive);
 
@@ -66,6 +68,9 @@ class AcknowledgedInboundTest extends InboundTest {
                 .satisfies(d -> assertThat(d.message().getStringProperty("sourceflow_type")).isEqualTo("bank.AccountUpdated"))
                 .satisfies(d -> assertThat(d.message().getStringProperty("JMSXGroupID")).isEqualTo("o-1"));
         assertThat(((Number) server.rows().value("SELECT COUNT(*) FROM sourceflow_outbox")).longValue()).isZero();
+        assertThat(telemetry.counter(JmsTelemetry.TRANSIENT_FAILURES) - transientBefore).as("counted as a transient failure")
+                .isEqualTo(1);
+        assertThat(telemetry.counter(JmsTelemetry.DEAD_LETTERS) - parkedBefore).as("parked").isZero();
     }
 
     @Test
