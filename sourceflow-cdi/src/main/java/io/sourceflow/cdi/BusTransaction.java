@@ -23,7 +23,8 @@ final class BusTransaction implements CommandBus {
 
     @Override
     public Metadata publish(Command command) {
-        return transaction.active() ? transactional.publish(command) : transactional.publishAlone(command);
+        return transaction.active() ? transactional.publish(command)
+                : transactional.publishAlone(new Envelope<>(command, Metadata.create(command.entity().id())));
     }
 
     @Override

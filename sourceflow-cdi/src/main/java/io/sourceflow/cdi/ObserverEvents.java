@@ -23,10 +23,17 @@ final class ObserverEvents implements EventDispatcher {
     /** After the local dispatcher (1000) and a transport's (2000). */
     static final int PRIORITY = 3000;
 
-    private final BeanManager beans;
+    /** The CDI event of each event type, resolved once per type. */
+    private final ClassValue<jakarta.enterprise.event.Event<Object>> cdiEvents;
 
     ObserverEvents(BeanManager beans) {
-        this.beans = beans;
+        this.cdiEvents = new ClassValue<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            protected jakarta.enterprise.event.Event<Object> computeValue(Class<?> type) {
+                return beans.getEvent().select((Class<Object>) type);
+            }
+        };
     }
 
     @Override
@@ -37,9 +44,8 @@ final class ObserverEvents implements EventDispatcher {
         return Outcome.DECLINED;
     }
 
-    @SuppressWarnings("unchecked")
     private void fire(Object event) {
-        beans.getEvent().select((Class<Object>) event.getClass()).fire(event);
+        cdiEvents.get(event.getClass()).fire(event);
     }
 
     @Override

@@ -52,20 +52,6 @@ public class TransactionalCommandBus implements CommandBus {
         return runtime.bus().publish(envelope);
     }
 
-    /**
-     * Publishes a command for a caller that has no transaction, in a transaction begun for it alone.
-     *
-     * @param command the command
-     * @return the metadata it was logged or sent with
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Metadata publishAlone(Command command) {
-        if (runtime.forwards(command.getClass())) {
-            transaction.beganForPublish();
-        }
-        return runtime.bus().publish(command);
-    }
-
     @Override
     public long replay(EntityRef entity) {
         return runtime.bus().replay(entity);

@@ -76,8 +76,7 @@ public class UnitOfWork {
      * @return {@code false} in a caller's transaction, a handler's, or without JTA
      */
     public boolean publishAlone() {
-        TransactionSynchronizationRegistry registry = registry();
-        return Jta.active(registry) && registry.getResource(aloneKey) != null;
+        return bound(aloneKey) != null;
     }
 
     /**
@@ -88,8 +87,8 @@ public class UnitOfWork {
      * @return {@code false} without an active JTA transaction (nothing bound)
      */
     public boolean bind(Object key, Object value) {
-        TransactionSynchronizationRegistry registry = registry();
-        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        TransactionSynchronizationRegistry registry = takingWork();
+        if (registry == null) {
             return false;
         }
         registry.putResource(key, value);
@@ -103,19 +102,19 @@ public class UnitOfWork {
      * @return the value, or {@code null} (none bound, no transaction, or one that is completing)
      */
     public Object bound(Object key) {
+        TransactionSynchronizationRegistry registry = takingWork();
+        return registry == null ? null : registry.getResource(key);
+    }
+
+    /** The registry while the thread's JTA transaction is active (not completing); else {@code null}. */
+    private TransactionSynchronizationRegistry takingWork() {
         TransactionSynchronizationRegistry registry = registry();
-        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            return null;
-        }
-        return registry.getResource(key);
+        return registry != null && registry.getTransactionStatus() == Status.STATUS_ACTIVE ? registry : null;
     }
 
     /** Marks the current JTA transaction as one the bus began for one publish (see {@link #publishAlone()}). */
     void beganForPublish() {
-        TransactionSynchronizationRegistry registry = registry();
-        if (Jta.active(registry)) {
-            registry.putResource(aloneKey, Boolean.TRUE);
-        }
+        bind(aloneKey, Boolean.TRUE);
     }
 
     /**
