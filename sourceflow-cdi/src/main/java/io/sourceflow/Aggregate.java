@@ -31,7 +31,12 @@ public abstract class Aggregate<E> {
 
     @Inject
     void useRuntime(Instance<CommandBus> bus) {
-        commands = RuntimeBeans.require(bus, CommandBus.class, this);
+        connect(RuntimeBeans.require(bus, CommandBus.class, this));
+    }
+
+    /** Connects the aggregate to a runtime; the container's injection does it, or a runtime made without one. */
+    void connect(CommandBus bus) {
+        commands = bus;
     }
 
     /**
@@ -41,7 +46,7 @@ public abstract class Aggregate<E> {
      * @return the command's metadata, with its sequence number
      */
     protected Metadata send(Command command) {
-        return commands.publish(command);
+        return RuntimeBeans.connected(commands, this).publish(command);
     }
 
     /**
@@ -51,6 +56,6 @@ public abstract class Aggregate<E> {
      * @return the number of commands replayed
      */
     protected long replay(EntityRef entity) {
-        return commands.replay(entity);
+        return RuntimeBeans.connected(commands, this).replay(entity);
     }
 }

@@ -24,4 +24,14 @@ final class RuntimeBeans {
         }
         return beans.get();
     }
+
+    /** A base-class method was called on an object that no container injected and no runtime connected. */
+    static <T> T connected(T collaborator, Object user) {
+        if (collaborator == null) {
+            throw new IllegalStateException("SourceFlow: " + user.getClass().getName() + " is not connected to a runtime:"
+                    + " it was made with new. Inject it from the container, or give it to"
+                    + " io.sourceflow.cdi.StandaloneRuntime (the fixtures of sourceflow-test do)");
+        }
+        return collaborator;
+    }
 }

@@ -37,8 +37,13 @@ public abstract class Saga<E> {
 
     @Inject
     void useRuntime(Instance<CommandBus> bus, Instance<EventQueue> queue) {
-        commands = RuntimeBeans.require(bus, CommandBus.class, this);
-        events = RuntimeBeans.require(queue, EventQueue.class, this);
+        connect(RuntimeBeans.require(bus, CommandBus.class, this), RuntimeBeans.require(queue, EventQueue.class, this));
+    }
+
+    /** Connects the saga to a runtime; the container's injection does it, or a runtime made without one. */
+    void connect(CommandBus bus, EventQueue queue) {
+        commands = bus;
+        events = queue;
     }
 
     /**
@@ -59,7 +64,7 @@ public abstract class Saga<E> {
      * @param event the event
      */
     protected void raise(Event event) {
-        events.enqueue(event);
+        RuntimeBeans.connected(events, this).enqueue(event);
     }
 
     /**
@@ -69,6 +74,6 @@ public abstract class Saga<E> {
      * @param command the command
      */
     protected void publish(Command command) {
-        commands.publish(command);
+        RuntimeBeans.connected(commands, this).publish(command);
     }
 }

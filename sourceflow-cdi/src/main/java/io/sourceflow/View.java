@@ -34,7 +34,12 @@ public abstract class View<V> {
 
     @Inject
     void useRuntime(Instance<ViewModels> models) {
-        store = RuntimeBeans.require(models, ViewModels.class, this);
+        connect(RuntimeBeans.require(models, ViewModels.class, this));
+    }
+
+    /** Connects the view to a runtime; the container's injection does it, or a runtime made without one. */
+    void connect(ViewModels models) {
+        store = models;
     }
 
     /**
@@ -44,7 +49,7 @@ public abstract class View<V> {
      * @return the model, or empty when there is none
      */
     protected Optional<V> find(String id) {
-        return store.find(modelType(), id);
+        return RuntimeBeans.connected(store, this).find(modelType(), id);
     }
 
     /**
@@ -54,7 +59,7 @@ public abstract class View<V> {
      * @param model the model
      */
     protected void persist(String id, V model) {
-        store.persist(modelType(), id, model);
+        RuntimeBeans.connected(store, this).persist(modelType(), id, model);
     }
 
     /**

@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 
 /**
- * The {@link CommandBus} bean. Called from a handler method, a publish is deferred in the handler's
- * {@link HandlerContext} (the bus publishes it once the handler's own work is done). Called from
- * elsewhere, it goes to the runtime's bus, decorated, outermost first: {@link RetryingCommandBus}
+ * The {@link CommandBus} bean, a {@link HandlerAwareBus}: called from a handler method, a publish is
+ * deferred in the handler's {@link HandlerContext}. Called from elsewhere, it goes to the runtime's
+ * bus, decorated, outermost first: {@link RetryingCommandBus}
  * (a transient failure is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts}
  * times, when the bus started the transaction), {@link TransactionalCommandBus} (the caller's JTA
  * transaction or a new one), then the runtime's own chain (see {@link SourceFlowRuntime}).
@@ -33,43 +33,27 @@ public class CdiCommandBus implements CommandBus, Serializable {
     @Inject
     Instance<TransactionalCommandBus> transactionalBuses;
 
-    private transient CurrentHandler current;
     private transient CommandBus bus;
 
     @Override
     public Metadata publish(Command command) {
-        HandlerContext handler = current().get();
-        return handler == null ? bus().publish(command) : handler.publish(command);
+        return bus().publish(command);
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
-        HandlerContext handler = current().get();
-        return handler == null ? bus().publish(envelope) : handler.publish(envelope);
+        return bus().publish(envelope);
     }
 
     @Override
     public long replay(EntityRef entity) {
-        if (current().get() != null) {
-            throw new IllegalStateException("Cannot replay entity '" + entity.id() + "' from inside a handler method:"
-                    + " a replay rebuilds entities and views that handlers are working on; start it from outside");
-        }
         return bus().replay(entity);
-    }
-
-    private CurrentHandler current() {
-        CurrentHandler resolved = current;
-        if (resolved == null) {
-            resolved = handlers.get();
-            current = resolved;
-        }
-        return resolved;
     }
 
     private CommandBus bus() {
         CommandBus resolved = bus;
         if (resolved == null) {
-            resolved = runtimes.get().retrying(transactionalBuses.get());
+            resolved = new HandlerAwareBus(handlers.get(), runtimes.get().retrying(transactionalBuses.get()));
             bus = resolved;
         }
         return resolved;

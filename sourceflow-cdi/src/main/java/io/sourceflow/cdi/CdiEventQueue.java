@@ -10,9 +10,10 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 
 /**
- * The {@link EventQueue} bean. Called from a handler method (a saga's {@code raise}), the event is
- * deferred in the handler's {@link HandlerContext}; called from elsewhere, it joins or starts a JTA
- * transaction ({@link TransactionalEventQueue}) and is delivered at once.
+ * The {@link EventQueue} bean, a {@link HandlerAwareQueue}: called from a handler method (a saga's
+ * {@code raise}), the event is deferred in the handler's {@link HandlerContext}; called from
+ * elsewhere, it joins or starts a JTA transaction ({@link TransactionalEventQueue}) and is delivered
+ * at once.
  *
  * <p>{@code @Dependent} and serializable, reaching the runtime through {@code Instance}: it can be
  * injected into passivating beans, and it is called with no client proxy (a Weld proxy call
@@ -28,39 +29,23 @@ public class CdiEventQueue implements EventQueue, Serializable {
     @Inject
     Instance<TransactionalEventQueue> queues;
 
-    private transient CurrentHandler current;
-    private transient TransactionalEventQueue transactional;
+    private transient EventQueue queue;
 
     @Override
     public Metadata enqueue(Event event) {
-        HandlerContext handler = current().get();
-        return handler == null ? transactional().enqueue(event) : handler.raise(event);
+        return queue().enqueue(event);
     }
 
     @Override
     public void enqueue(Envelope<? extends Event> envelope) {
-        HandlerContext handler = current().get();
-        if (handler == null) {
-            transactional().enqueue(envelope);
-        } else {
-            handler.raise(envelope);
-        }
+        queue().enqueue(envelope);
     }
 
-    private CurrentHandler current() {
-        CurrentHandler resolved = current;
+    private EventQueue queue() {
+        EventQueue resolved = queue;
         if (resolved == null) {
-            resolved = handlers.get();
-            current = resolved;
-        }
-        return resolved;
-    }
-
-    private TransactionalEventQueue transactional() {
-        TransactionalEventQueue resolved = transactional;
-        if (resolved == null) {
-            resolved = queues.get();
-            transactional = resolved;
+            resolved = new HandlerAwareQueue(handlers.get(), queues.get());
+            queue = resolved;
         }
         return resolved;
     }

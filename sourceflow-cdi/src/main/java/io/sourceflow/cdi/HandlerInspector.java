@@ -2,25 +2,42 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Message;
 import io.sourceflow.Metadata;
-import jakarta.enterprise.inject.spi.Bean;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** Finds the handler methods of one bean class and checks their signatures, reporting every problem. */
+/**
+ * Finds the handler methods of one bean class and checks their signatures, reporting every problem.
+ * The bean types are the container's (a CDI bean's) or the class's own hierarchy (a handler object
+ * made without a container).
+ */
 final class HandlerInspector {
 
-    private final Bean<?> bean;
+    private final Class<?> beanClass;
+    private final Set<Type> beanTypes;
     private final Consumer<String> problems;
 
-    HandlerInspector(Bean<?> bean, Consumer<String> problems) {
-        this.bean = bean;
+    HandlerInspector(Class<?> beanClass, Set<Type> beanTypes, Consumer<String> problems) {
+        this.beanClass = beanClass;
+        this.beanTypes = beanTypes;
         this.problems = problems;
+    }
+
+    /** The types of a class made without a container: itself and its generic superclasses. */
+    static Set<Type> hierarchyOf(Class<?> type) {
+        Set<Type> types = new LinkedHashSet<>();
+        types.add(type);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            types.add(c.getGenericSuperclass());
+        }
+        return types;
     }
 
     /**
@@ -32,7 +49,7 @@ final class HandlerInspector {
     List<HandlerMethod> inspect() {
         List<HandlerMethod> found = new ArrayList<>();
         List<Method> handlersBelow = new ArrayList<>();
-        for (Class<?> c = bean.getBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
                 if (method.isBridge() || method.isSynthetic() || overridden(method, handlersBelow)) {
                     continue;
@@ -82,7 +99,7 @@ final class HandlerInspector {
     }
 
     private HandlerMethod inspect(HandlerKind kind, Method method) {
-        if (!kind.base.isAssignableFrom(bean.getBeanClass())) {
+        if (!kind.base.isAssignableFrom(beanClass)) {
             return fail(method, kind.annotationName() + " methods belong to subclasses of " + kind.base.getName());
         }
         if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
@@ -91,7 +108,7 @@ final class HandlerInspector {
         Type beanType = beanTypeOf(kind.base);
         Class<?> stateType = kind == HandlerKind.SUBSCRIBER ? null : typeArgument(beanType);
         if (kind != HandlerKind.SUBSCRIBER && stateType == null) {
-            return fail(method, "cannot tell the state type: " + bean.getBeanClass().getName() + " must extend "
+            return fail(method, "cannot tell the state type: " + beanClass.getName() + " must extend "
                     + kind.base.getSimpleName() + " with a concrete class as type argument");
         }
         int messageIndex = -1;
@@ -125,23 +142,23 @@ final class HandlerInspector {
             return fail(method, "must return void" + (kind.returnsState() ? " or " + stateType.getSimpleName() : "")
                     + ", not " + returned.getSimpleName());
         }
-        return new HandlerMethod(kind, bean, beanType, method, messageType.asSubclass(Message.class), stateType,
+        return new HandlerMethod(kind, beanClass, beanType, method, messageType.asSubclass(Message.class), stateType,
                 messageIndex, stateIndex, metadataIndex);
     }
 
     /** The bean type to ask the container for: the parameterized base type when the bean has it. */
     private Type beanTypeOf(Class<?> base) {
-        for (Type type : bean.getTypes()) {
+        for (Type type : beanTypes) {
             if (type instanceof ParameterizedType p && p.getRawType() == base) {
                 return type;
             }
         }
-        for (Type type : bean.getTypes()) {
-            if (type == bean.getBeanClass()) {
+        for (Type type : beanTypes) {
+            if (type == beanClass) {
                 return type;
             }
         }
-        return bean.getTypes().iterator().next();
+        return beanTypes.iterator().next();
     }
 
     private static Class<?> typeArgument(Type type) {

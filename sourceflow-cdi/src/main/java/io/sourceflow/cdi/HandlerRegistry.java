@@ -2,12 +2,6 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Message;
 import io.sourceflow.spi.MessageTypes;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Singleton;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,16 +22,21 @@ final class HandlerRegistry {
     private final List<Handler> projections = new ArrayList<>();
     private final Set<Class<?>> entityTypes = new LinkedHashSet<>();
     private final Set<Class<?>> viewModelTypes = new LinkedHashSet<>();
-    private final List<CreationalContext<?>> contexts = new ArrayList<>();
     private final MessageAliases aliases;
+    private final Targets targets;
     private final ClassValue<Handler[]> subscribersByEvent = byEvent(subscribers);
     private final ClassValue<Handler[]> projectionsByEvent = byEvent(projections);
 
-    HandlerRegistry(List<HandlerMethod> methods, BeanManager beanManager) {
-        Map<Bean<?>, Object> targets = new HashMap<>();
+    /**
+     * @param methods the validated handler methods
+     * @param targets the objects to invoke the handlers on, asked once per bean class
+     */
+    HandlerRegistry(List<HandlerMethod> methods, Targets targets) {
+        this.targets = targets;
+        Map<Class<?>, Object> byClass = new HashMap<>();
         List<Class<? extends Message>> messageTypes = new ArrayList<>();
         for (HandlerMethod method : methods) {
-            Object target = targets.computeIfAbsent(method.bean(), bean -> reference(method, beanManager));
+            Object target = byClass.computeIfAbsent(method.beanClass(), c -> targets.of(method));
             Handler handler = new Handler(method, target);
             messageTypes.add(method.messageType());
             switch (method.kind()) {
@@ -82,25 +81,19 @@ final class HandlerRegistry {
         return aliases;
     }
 
+    /** Releases what the targets hold (the container's creational contexts). */
     void release() {
-        contexts.forEach(CreationalContext::release);
+        targets.release();
     }
 
-    /**
-     * The object to invoke handlers on. For application-scoped and singleton beans it is the
-     * contextual instance itself: a client proxy would reach package-private handler methods only
-     * through reflection. Beans of other normal scopes are called through their proxy.
-     */
-    @SuppressWarnings("unchecked")
-    private Object reference(HandlerMethod method, BeanManager beanManager) {
-        Bean<Object> bean = (Bean<Object>) method.bean();
-        CreationalContext<Object> context = beanManager.createCreationalContext(bean);
-        contexts.add(context);
-        Class<? extends Annotation> scope = bean.getScope();
-        if (scope == ApplicationScoped.class || scope == Singleton.class) {
-            return beanManager.getContext(scope).get(bean, context);
+    /** Where the objects that handler methods are invoked on come from. */
+    interface Targets {
+        /** The object to invoke a method on; asked once per bean class. */
+        Object of(HandlerMethod method);
+
+        /** Releases what was made for the targets. */
+        default void release() {
         }
-        return beanManager.getReference(bean, method.beanType(), context);
     }
 
     private static ClassValue<Handler[]> byEvent(List<Handler> handlers) {

@@ -36,7 +36,7 @@ final class NewEventsOnly implements EventDispatcher {
 
     NewEventsOnly(EventDispatcher projection, Handler view, KeyedStore store) {
         this.projection = projection;
-        this.view = view.method().bean().getBeanClass().getName();
+        this.view = view.method().beanClass().getName();
         this.method = view.method().method().getName() + "(" + view.method().messageType().getName() + ")";
         this.store = store;
     }

@@ -44,7 +44,7 @@ final class SagaHandler {
                 entity = (Object) construct.invokeExact();
             }
             if (entity == null) {
-                throw new IllegalStateException(handler.method().bean().getBeanClass().getName()
+                throw new IllegalStateException(handler.method().beanClass().getName()
                         + ".create(EntityRef) returned null for entity '" + ref.id() + "'");
             }
             return entity;

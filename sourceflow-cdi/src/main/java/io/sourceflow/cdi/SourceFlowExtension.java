@@ -2,8 +2,6 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
-import io.sourceflow.EntityRef;
-import io.sourceflow.Message;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
 import jakarta.enterprise.context.Dependent;
@@ -12,6 +10,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -21,13 +20,11 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Registers the runtime's beans, finds the handler methods of sagas, aggregates and views when the
@@ -46,6 +43,7 @@ public class SourceFlowExtension implements Extension {
 
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();
+    private Map<Class<?>, Bean<?>> beans = new HashMap<>();
     /** The command types local sagas handle, by handler, kept until the dispatchers can be asked. */
     private Map<Class<? extends Command>, String> sagaCommands = new LinkedHashMap<>();
 
@@ -64,33 +62,37 @@ public class SourceFlowExtension implements Extension {
 
     <T> void collect(@Observes ProcessManagedBean<T> event, BeanManager beanManager) {
         Class<?> beanClass = event.getBean().getBeanClass();
-        List<HandlerMethod> found = new HandlerInspector(event.getBean(), problems::add).inspect();
+        List<HandlerMethod> found = new HandlerInspector(beanClass, event.getBean().getTypes(), problems::add).inspect();
         boolean role = Saga.class.isAssignableFrom(beanClass) || Aggregate.class.isAssignableFrom(beanClass)
                 || View.class.isAssignableFrom(beanClass);
         if ((role || !found.isEmpty()) && !hasBeanDefiningAnnotation(event.getAnnotatedBeanClass(), beanManager)) {
             problems.add(beanClass.getName() + ": a saga, aggregate or view needs a bean-defining annotation such as"
                     + " @ApplicationScoped, or the container ignores it in an annotated bean archive");
         }
-        found.stream().filter(h -> h.kind() == HandlerKind.SAGA).findFirst().ifPresent(this::checkEntityFactory);
         handlers.addAll(found);
+        if (!found.isEmpty()) {
+            beans.put(beanClass, event.getBean());
+        }
     }
 
     void register(@Observes AfterBeanDiscovery event) {
-        checkOneSagaPerCommand();
-        checkAliases();
+        problems.addAll(HandlerRules.check(handlers));
         problems.forEach(p -> event.addDefinitionError(new DefinitionException("SourceFlow: " + p)));
         handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA)
                 .forEach(h -> sagaCommands.put(h.messageType().asSubclass(Command.class), h.describe()));
         if (problems.isEmpty()) {
             List<HandlerMethod> found = List.copyOf(handlers);
+            Map<Class<?>, Bean<?>> handlerBeans = Map.copyOf(beans);
             event.addBean()
                     .types(HandlerRegistry.class, Object.class)
                     .scope(Singleton.class)
-                    .produceWith(instance -> new HandlerRegistry(found, instance.select(BeanManager.class).get()))
+                    .produceWith(instance -> new HandlerRegistry(found,
+                            new BeanTargets(handlerBeans, instance.select(BeanManager.class).get())))
                     .disposeWith((registry, instance) -> registry.release());
         }
         handlers = null;
         problems = null;
+        beans = null;
     }
 
     /** Refuses a dispatcher that forwards a command type a local saga handles (see {@link DispatcherOverlap}). */
@@ -100,61 +102,6 @@ public class SourceFlowExtension implements Extension {
         if (local != null) {
             DispatcherOverlap.find(local, beanManager)
                     .forEach(problem -> event.addDeploymentProblem(new DeploymentException("SourceFlow: " + problem)));
-        }
-    }
-
-    private void checkEntityFactory(HandlerMethod saga) {
-        Class<?> entity = saga.stateType();
-        boolean overridden = false;
-        for (Class<?> c = saga.bean().getBeanClass(); c != Saga.class && !overridden; c = c.getSuperclass()) {
-            try {
-                c.getDeclaredMethod("create", EntityRef.class);
-                overridden = true;
-            } catch (NoSuchMethodException notHere) {
-                overridden = false;
-            }
-        }
-        if (!overridden && !hasNoArgConstructor(entity)) {
-            problems.add(saga.bean().getBeanClass().getName() + ": entity type " + entity.getName()
-                    + " has no no-argument constructor; override Saga.create(EntityRef) to make new entities");
-        }
-    }
-
-    private void checkOneSagaPerCommand() {
-        Map<String, List<String>> byCommand = handlers.stream()
-                .filter(h -> h.kind() == HandlerKind.SAGA)
-                .collect(Collectors.groupingBy(h -> h.messageType().getName(), TreeMap::new,
-                        Collectors.mapping(HandlerMethod::describe, Collectors.toList())));
-        byCommand.forEach((command, methods) -> {
-            if (methods.size() > 1) {
-                problems.add("command " + command + " has " + methods.size() + " handlers, it must have one: " + methods);
-            }
-        });
-    }
-
-    private void checkAliases() {
-        Map<String, List<String>> byAlias = MessageAliases.withPermittedSubclasses(handlers.stream()
-                        .<Class<? extends Message>>map(HandlerMethod::messageType).toList())
-                .stream()
-                .collect(Collectors.groupingBy(MessageAliases::aliasFor, TreeMap::new,
-                        Collectors.mapping(type -> type.getName(), Collectors.toList())));
-        byAlias.forEach((alias, types) -> {
-            if (types.size() > 1) {
-                problems.add("message type alias '" + alias + "' is used by " + types
-                        + "; give each a distinct @MessageType");
-            }
-        });
-    }
-
-    private static boolean hasNoArgConstructor(Class<?> type) {
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            return false;
-        }
-        try {
-            type.getDeclaredConstructor();
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
         }
     }
 

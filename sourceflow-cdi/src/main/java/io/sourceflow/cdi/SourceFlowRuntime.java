@@ -7,13 +7,12 @@ import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.CommandSubscribeMiddleware;
-import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.EventDispatchMiddleware;
 import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.EventSubscribeMiddleware;
-import io.sourceflow.spi.MessageTypes;
-import io.sourceflow.spi.Middleware;
+import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.ViewModelStore;
+import io.sourceflow.spi.Middleware;
 import org.eclipse.microprofile.config.Config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Any;
@@ -22,19 +21,15 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Composes the runtime once, at start-up, from the handler registry, the store beans, the
- * dispatcher and middleware beans, and OpenTelemetry when the container provides it. A published
- * command goes, outermost first, through {@link RetryingCommandBus} and the
- * {@link TransactionalCommandBus} bean (added by {@link CdiCommandBus}), then
- * {@link UnitOfWorkCommandBus}, {@link TracingCommandBus} and {@link SimpleCommandBus}, which appends
- * to the (traced) log, offers the command to {@link CommandDispatchers} and follows up what the
- * handlers deferred through {@link EventDispatchers}. Without telemetry no tracing decorator is
- * added. A {@code @Singleton}, so the thin beans reach it without a client proxy.
+ * dispatcher and middleware beans, and OpenTelemetry when the container provides it (see
+ * {@link Assembly}; without telemetry no tracing decorator is added). A published command goes,
+ * outermost first, through {@link RetryingCommandBus} and the {@link TransactionalCommandBus} bean
+ * (added by {@link CdiCommandBus}), then the assembled chain. Events also reach CDI observers
+ * ({@link ObserverEvents}). A {@code @Singleton}, so the thin beans reach it without a client proxy.
  */
 @Singleton
 public class SourceFlowRuntime {
@@ -94,40 +89,19 @@ public class SourceFlowRuntime {
 
     @PostConstruct
     void start() {
-        MessageTypes types = registry.messageTypes();
-        Telemetry telemetry = Telemetries.find(beanManager, types);
-        boolean traced = telemetry != Telemetry.NONE;
-        EntityStore entities = Contextual.instance(entityStores, beanManager);
-        ViewModelStore views = Contextual.instance(viewModelStores, beanManager);
+        Telemetry telemetry = Telemetries.find(beanManager, registry.messageTypes());
         log = Contextual.instance(commandStores, beanManager);
-
-        boolean remoteOnly = setting(VIEWS_REMOTE_ONLY, Boolean.class, false);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
-        eventTargets.add(new LocalEventDispatcher(registry, view -> {
-            EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current), view, views);
-            projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
-            return remoteOnly ? new RemoteEventsOnly(projection) : projection;
-        }, aggregate -> new AggregateSubscription(aggregate, current), middleware(eventSubscribeMiddleware)));
         eventTargets.add(new ObserverEvents(beanManager));
-        EventDispatcher allEvents = new EventDispatchers(eventTargets, middleware(eventDispatchMiddleware));
-        EventDispatcher events = traced ? new TracingEventDispatcher(allEvents, telemetry, Telemetry.ENQUEUE) : allEvents;
-
-        CommandDispatcher sagas = new SagaDispatcher(registry, entities, current);
-        List<CommandDispatcher> commandTargets = new ArrayList<>(Contextual.instances(commandDispatchers, beanManager));
-        commandTargets.add(new LocalCommandDispatcher(registry,
-                traced ? new TracingCommandDispatcher(sagas, telemetry, Telemetry.HANDLE) : sagas,
-                middleware(commandSubscribeMiddleware)));
-        CommandDispatcher commands = new CommandDispatchers(commandTargets, middleware(commandDispatchMiddleware), types);
-        dispatchers = commands;
-
-        Set<Class<?>> viewDocuments = new HashSet<>(registry.viewModelTypes());
-        viewDocuments.add(ViewPositions.class);
-        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(), viewDocuments,
-                entities, views);
-        SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
-                events, reset);
-        bus = new UnitOfWorkCommandBus(traced ? new TracingCommandBus(simple, telemetry) : simple, transaction);
-        queue = new UnitOfWorkEventQueue(new SimpleEventQueue(events, simple), transaction);
+        Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log,
+                Contextual.instance(entityStores, beanManager), Contextual.instance(viewModelStores, beanManager),
+                transaction, current, telemetry, setting(VIEWS_REMOTE_ONLY, Boolean.class, false),
+                Contextual.instances(commandDispatchers, beanManager), eventTargets,
+                middleware(commandDispatchMiddleware), middleware(commandSubscribeMiddleware),
+                middleware(eventDispatchMiddleware), middleware(eventSubscribeMiddleware)));
+        bus = chain.bus();
+        queue = chain.queue();
+        dispatchers = chain.dispatchers();
         maxAttempts = setting(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
     }
 

@@ -1,0 +1,90 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.EntityRef;
+import io.sourceflow.Message;
+import io.sourceflow.Saga;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The rules the handlers of one application must keep together, checked at boot by the extension
+ * and by the standalone runtime: one saga per command type, distinct message aliases, and a way to
+ * make each saga's new entities.
+ */
+final class HandlerRules {
+
+    private HandlerRules() {
+    }
+
+    /** Every broken rule, as a message naming the classes and methods involved; empty when none. */
+    static List<String> check(List<HandlerMethod> handlers) {
+        List<String> problems = new ArrayList<>();
+        Set<Class<?>> sagas = new LinkedHashSet<>();
+        handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA && sagas.add(h.beanClass()))
+                .forEach(saga -> checkEntityFactory(saga, problems));
+        checkOneSagaPerCommand(handlers, problems);
+        checkAliases(handlers, problems);
+        return problems;
+    }
+
+    private static void checkEntityFactory(HandlerMethod saga, List<String> problems) {
+        Class<?> entity = saga.stateType();
+        boolean overridden = false;
+        for (Class<?> c = saga.beanClass(); c != Saga.class && !overridden; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("create", EntityRef.class);
+                overridden = true;
+            } catch (NoSuchMethodException notHere) {
+                overridden = false;
+            }
+        }
+        if (!overridden && !hasNoArgConstructor(entity)) {
+            problems.add(saga.beanClass().getName() + ": entity type " + entity.getName()
+                    + " has no no-argument constructor; override Saga.create(EntityRef) to make new entities");
+        }
+    }
+
+    private static void checkOneSagaPerCommand(List<HandlerMethod> handlers, List<String> problems) {
+        Map<String, List<String>> byCommand = handlers.stream()
+                .filter(h -> h.kind() == HandlerKind.SAGA)
+                .collect(Collectors.groupingBy(h -> h.messageType().getName(), TreeMap::new,
+                        Collectors.mapping(HandlerMethod::describe, Collectors.toList())));
+        byCommand.forEach((command, methods) -> {
+            if (methods.size() > 1) {
+                problems.add("command " + command + " has " + methods.size() + " handlers, it must have one: " + methods);
+            }
+        });
+    }
+
+    private static void checkAliases(List<HandlerMethod> handlers, List<String> problems) {
+        Map<String, List<String>> byAlias = MessageAliases.withPermittedSubclasses(handlers.stream()
+                        .<Class<? extends Message>>map(HandlerMethod::messageType).toList())
+                .stream()
+                .collect(Collectors.groupingBy(MessageAliases::aliasFor, TreeMap::new,
+                        Collectors.mapping(type -> type.getName(), Collectors.toList())));
+        byAlias.forEach((alias, types) -> {
+            if (types.size() > 1) {
+                problems.add("message type alias '" + alias + "' is used by " + types
+                        + "; give each a distinct @MessageType");
+            }
+        });
+    }
+
+    private static boolean hasNoArgConstructor(Class<?> type) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return false;
+        }
+        try {
+            type.getDeclaredConstructor();
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+}
