@@ -1,0 +1,122 @@
+package io.sourceflow.test;
+
+import io.sourceflow.Command;
+import io.sourceflow.Envelope;
+import io.sourceflow.Event;
+import io.sourceflow.Metadata;
+import io.sourceflow.cdi.StandaloneRuntime;
+import io.sourceflow.spi.CommandDispatchMiddleware;
+import io.sourceflow.spi.EventDispatcher;
+import io.sourceflow.spi.Outcome;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A {@link StandaloneRuntime} over a fixture's handlers that records, while a {@code when} runs,
+ * every event delivered and every command dispatched except the one under test. Commands no
+ * handler of the fixture takes are recorded and go nowhere, as if another application took them.
+ */
+final class FixtureRuntime {
+
+    private final StandaloneRuntime runtime;
+    private final List<Event> events = new ArrayList<>();
+    private final List<Command> commands = new ArrayList<>();
+    private final Map<String, Long> sequences = new HashMap<>();
+    private boolean recording;
+    private Object underTest;
+
+    FixtureRuntime(Object... handlers) {
+        runtime = StandaloneRuntime.builder()
+                .handlers(handlers)
+                .dispatcher(new EventRecorder())
+                .middleware(new CommandRecorder())
+                .elsewhere(envelope -> { })
+                .build();
+    }
+
+    StandaloneRuntime runtime() {
+        return runtime;
+    }
+
+    /** Delivers an event of an entity, numbered after the entity's earlier events, as a saga's raise would be. */
+    void deliver(String entityId, Event event) {
+        long sequenceNo = sequences.merge(entityId, 1L, Long::sum);
+        runtime.events().enqueue(new Envelope<>(event, Metadata.create(entityId).withSequenceNo(sequenceNo)));
+    }
+
+    /** Runs an action, recording what it causes; a failure is kept in the result, not thrown. */
+    <S> Then<S> record(Object message, Runnable action, Function<StandaloneRuntime, S> state) {
+        events.clear();
+        commands.clear();
+        underTest = message;
+        recording = true;
+        Throwable failure = null;
+        try {
+            action.run();
+        } catch (RuntimeException | AssertionError e) {
+            failure = e;
+        } finally {
+            recording = false;
+            underTest = null;
+        }
+        // a failed unit of work is undone: nothing it delivered or published took effect
+        List<Event> delivered = failure == null ? List.copyOf(events) : List.of();
+        List<Command> published = failure == null ? List.copyOf(commands) : List.of();
+        return new Then<>(delivered, published, state.apply(runtime), failure);
+    }
+
+    /** Records the events delivered while recording. */
+    private final class EventRecorder implements EventDispatcher {
+        @Override
+        public Outcome dispatch(Envelope<? extends Event> envelope) {
+            if (recording) {
+                events.add(envelope.message());
+            }
+            return Outcome.DECLINED;
+        }
+
+        @Override
+        public int getPriority() {
+            return 0;
+        }
+    }
+
+    /** Records the commands dispatched while recording, but the one under test. */
+    private final class CommandRecorder implements CommandDispatchMiddleware {
+        @Override
+        public void handle(Envelope<? extends Command> envelope, Next<Command> next) {
+            if (recording && envelope.message() != underTest) {
+                commands.add(envelope.message());
+            }
+            next.proceed(envelope);
+        }
+
+        @Override
+        public int getPriority() {
+            return 0;
+        }
+    }
+
+    /** The class a handler gives its generic base class as type argument. */
+    static <T> Class<T> typeArgument(Class<?> handler, Class<?> base) {
+        for (Class<?> c = handler; c != null && c != Object.class; c = c.getSuperclass()) {
+            Type parent = c.getGenericSuperclass();
+            if (parent instanceof ParameterizedType p && p.getRawType() == base) {
+                Type argument = p.getActualTypeArguments()[0];
+                Type raw = argument instanceof ParameterizedType pt ? pt.getRawType() : argument;
+                if (raw instanceof Class<?> type) {
+                    @SuppressWarnings("unchecked")
+                    Class<T> found = (Class<T>) type;
+                    return found;
+                }
+            }
+        }
+        throw new IllegalArgumentException(handler.getName() + " must extend " + base.getSimpleName()
+                + " with a concrete type argument");
+    }
+}
