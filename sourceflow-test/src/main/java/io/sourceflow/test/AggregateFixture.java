@@ -3,7 +3,6 @@ package io.sourceflow.test;
 import io.sourceflow.Aggregate;
 import io.sourceflow.Event;
 import io.sourceflow.cdi.StandaloneRuntime;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -27,10 +26,7 @@ public final class AggregateFixture<A extends Aggregate<?>> {
     private final A aggregate;
 
     private AggregateFixture(A aggregate, Object... others) {
-        Object[] handlers = new Object[others.length + 1];
-        handlers[0] = Objects.requireNonNull(aggregate, "aggregate");
-        System.arraycopy(others, 0, handlers, 1, others.length);
-        this.fixture = new FixtureRuntime(handlers);
+        this.fixture = new FixtureRuntime(aggregate, others);
         this.aggregate = aggregate;
     }
 

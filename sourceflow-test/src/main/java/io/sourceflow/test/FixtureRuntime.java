@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -30,9 +31,10 @@ final class FixtureRuntime {
     private boolean recording;
     private Object underTest;
 
-    FixtureRuntime(Object... handlers) {
+    FixtureRuntime(Object handler, Object... others) {
         runtime = StandaloneRuntime.builder()
-                .handlers(handlers)
+                .handlers(Objects.requireNonNull(handler, "the handler under test"))
+                .handlers(others)
                 .dispatcher(new EventRecorder())
                 .middleware(new CommandRecorder())
                 .elsewhere(envelope -> { })

@@ -3,7 +3,6 @@ package io.sourceflow.test;
 import io.sourceflow.Command;
 import io.sourceflow.Saga;
 import io.sourceflow.cdi.StandaloneRuntime;
-import java.util.Objects;
 
 /**
  * Tests a saga with no container and no database: given earlier commands or a state, when a
@@ -32,10 +31,7 @@ public final class SagaFixture<E> {
     private final Class<E> entityType;
 
     private SagaFixture(Saga<E> saga, Object... others) {
-        Object[] handlers = new Object[others.length + 1];
-        handlers[0] = Objects.requireNonNull(saga, "saga");
-        System.arraycopy(others, 0, handlers, 1, others.length);
-        fixture = new FixtureRuntime(handlers);
+        fixture = new FixtureRuntime(saga, others);
         entityType = FixtureRuntime.typeArgument(saga.getClass(), Saga.class);
     }
 

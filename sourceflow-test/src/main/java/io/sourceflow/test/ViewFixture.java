@@ -3,7 +3,6 @@ package io.sourceflow.test;
 import io.sourceflow.Event;
 import io.sourceflow.View;
 import io.sourceflow.cdi.StandaloneRuntime;
-import java.util.Objects;
 
 /**
  * Tests a view with no container and no database: given earlier events of an entity, when one more,
@@ -26,10 +25,7 @@ public final class ViewFixture<V> {
     private final Class<V> modelType;
 
     private ViewFixture(View<V> view, Object... others) {
-        Object[] handlers = new Object[others.length + 1];
-        handlers[0] = Objects.requireNonNull(view, "view");
-        System.arraycopy(others, 0, handlers, 1, others.length);
-        fixture = new FixtureRuntime(handlers);
+        fixture = new FixtureRuntime(view, others);
         modelType = FixtureRuntime.typeArgument(view.getClass(), View.class);
     }
 
