@@ -2,6 +2,7 @@ package io.sourceflow.sample.rest;
 
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.Metadata;
+import io.sourceflow.rest.InvalidRequestException;
 import io.sourceflow.sample.account.AccountAggregate;
 import io.sourceflow.sample.account.AccountQueries;
 import io.sourceflow.sample.account.AccountView;
@@ -239,7 +240,7 @@ public class AccountResource {
 
     /**
      * Validates a request body here rather than with {@code @Valid}, so that violations reach
-     * {@link ProblemMapper} instead of the JAX-RS implementation's own validation response.
+     * {@link SampleProblems} instead of the JAX-RS implementation's own validation response.
      */
     private void valid(Object body) {
         if (body == null) {

@@ -281,7 +281,7 @@ class AccountApiIT {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         JsonObject problem = reply.object();
         assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.getString("type")).isEqualTo("urn:sourceflow:sample:problem:" + kind);
+        assertThat(problem.getString("type")).isEqualTo("urn:sourceflow:problem:" + kind);
         assertThat(problem.getString("title")).isNotBlank();
         assertThat(problem.getString("detail")).contains(detailContains);
         assertThat(problem.getString("instance")).startsWith("/api/");

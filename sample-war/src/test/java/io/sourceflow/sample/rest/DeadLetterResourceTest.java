@@ -1,5 +1,6 @@
 package io.sourceflow.sample.rest;
 
+import io.sourceflow.rest.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -26,7 +27,7 @@ class DeadLetterResourceTest {
         Throwable thrown = catchThrowable(() -> resource.redrive("d-1"));
 
         // then
-        Problem problem = Problem.classify(thrown).orElseThrow();
+        Problem problem = new SampleProblems().classify(thrown).orElseThrow();
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.detail()).contains("d-1").contains("re-driven");
     }
@@ -42,7 +43,7 @@ class DeadLetterResourceTest {
 
         // then
         assertThat(thrown).isSameAs(unrelated);
-        assertThat(Problem.classify(thrown)).as("left to the mapper's 500, not a 409").isEmpty();
+        assertThat(new SampleProblems().classify(thrown)).as("left to the mapper's 500, not a 409").isEmpty();
     }
 
     @Test
@@ -80,7 +81,7 @@ class DeadLetterResourceTest {
             }
         };
 
-        assertThat(Problem.classify(catchThrowable(() -> resource.delete("d-2"))).orElseThrow().status()).isEqualTo(404);
+        assertThat(new SampleProblems().classify(catchThrowable(() -> resource.delete("d-2"))).orElseThrow().status()).isEqualTo(404);
     }
 
     private static DeadLetterResource resourceFailingWith(RuntimeException failure) {

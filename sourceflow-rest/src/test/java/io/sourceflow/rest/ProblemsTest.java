@@ -1,4 +1,4 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,8 @@ import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.InvalidEntityIdException;
-import io.sourceflow.sample.account.BusinessRuleException;
+import io.sourceflow.CommandRejectedException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -17,20 +18,20 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ProblemTest {
+class ProblemsTest {
 
     @Test
     void businessRulesAre422WithTheirMessage() {
-        Problem problem = Problem.classify(new BusinessRuleException("Account a-1 is closed")).orElseThrow();
+        Problem problem = Problems.classify(new CommandRejectedException("Account a-1 is closed")).orElseThrow();
 
         assertThat(problem.status()).isEqualTo(422);
-        assertThat(problem.type()).isEqualTo("urn:sourceflow:sample:problem:business-rule");
+        assertThat(problem.type()).isEqualTo("urn:sourceflow:problem:business-rule");
         assertThat(problem.detail()).isEqualTo("Account a-1 is closed");
     }
 
     @Test
     void unknownEntitiesAre404() {
-        assertThat(Problem.classify(new EntityNotFoundException("BankAccount 'x' does not exist")).orElseThrow().status())
+        assertThat(Problems.classify(new EntityNotFoundException("BankAccount 'x' does not exist")).orElseThrow().status())
                 .isEqualTo(404);
     }
 
@@ -40,17 +41,17 @@ class ProblemTest {
                 new PersistenceException("flush", new SQLException("duplicate key", "23505"))));
         RuntimeException stale = new RuntimeException(new OptimisticLockException("stale"));
 
-        assertThat(Problem.classify(new ConcurrencyException("#3 taken")).orElseThrow().status()).isEqualTo(409);
-        assertThat(Problem.classify(commitFailure).orElseThrow().status()).isEqualTo(409);
-        assertThat(Problem.classify(stale).orElseThrow().status()).isEqualTo(409);
-        assertThat(Problem.classify(new EntityExistsException("exists")).orElseThrow().status()).isEqualTo(409);
+        assertThat(Problems.classify(new ConcurrencyException("#3 taken")).orElseThrow().status()).isEqualTo(409);
+        assertThat(Problems.classify(commitFailure).orElseThrow().status()).isEqualTo(409);
+        assertThat(Problems.classify(stale).orElseThrow().status()).isEqualTo(409);
+        assertThat(Problems.classify(new EntityExistsException("exists")).orElseThrow().status()).isEqualTo(409);
     }
 
     @Test
     void aCommitRolledBackWithoutARecognisedCauseIs503NothingDone() {
         RuntimeException commitFailure = new RuntimeException("commit", new RollbackException("ARJUNA016053"));
 
-        Problem problem = Problem.classify(commitFailure).orElseThrow();
+        Problem problem = Problems.classify(commitFailure).orElseThrow();
 
         assertThat(problem.status()).isEqualTo(503);
         assertThat(problem.detail()).contains("rolled back; nothing was done").doesNotContain("ARJUNA");
@@ -58,16 +59,16 @@ class ProblemTest {
 
     @Test
     void aCommitInDoubtIs500OutcomeUnknownNotNothingDone() {
-        Problem problem = Problem.classify(new HeuristicMixedException()).orElseThrow();
+        Problem problem = Problems.classify(new HeuristicMixedException()).orElseThrow();
 
         assertThat(problem.status()).isEqualTo(500);
-        assertThat(problem.type()).isEqualTo("urn:sourceflow:sample:problem:outcome-unknown");
+        assertThat(problem.type()).isEqualTo("urn:sourceflow:problem:outcome-unknown");
         assertThat(problem.detail()).contains("may have been taken or not");
     }
 
     @Test
     void anEntityIdThatBreaksTheRulesIs400WithTheIdEscaped() {
-        Problem problem = Problem.classify(new RuntimeException(new InvalidEntityIdException("The entity id 'a\\nb' contains"
+        Problem problem = Problems.classify(new RuntimeException(new InvalidEntityIdException("The entity id 'a\\nb' contains"
                 + " a control character"))).orElseThrow();
 
         assertThat(problem.status()).isEqualTo(400);
@@ -76,7 +77,7 @@ class ProblemTest {
 
     @Test
     void malformedJsonIs400() {
-        Problem problem = Problem.classify(new IllegalStateException("reader", new JsonbException("Unexpected EOF")))
+        Problem problem = Problems.classify(new IllegalStateException("reader", new JsonbException("Unexpected EOF")))
                 .orElseThrow();
 
         assertThat(problem.status()).isEqualTo(400);
@@ -84,9 +85,27 @@ class ProblemTest {
     }
 
     @Test
+    void messagingFailuresAre503NothingDone() {
+        Problem problem = Problems.classify(new IllegalStateException("send", new JMSRuntimeException("broker down")))
+                .orElseThrow();
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.detail()).contains("nothing was done").contains("broker down");
+    }
+
+    @Test
+    void bodiesThatBreakTheirConstraintsList400WithTheFields() {
+        Problem problem = Problems.classify(new InvalidRequestException(List.of("amount: must be positive"))).orElseThrow();
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.type()).isEqualTo("urn:sourceflow:problem:invalid-request");
+        assertThat(problem.violations()).containsExactly("amount: must be positive");
+    }
+
+    @Test
     void anythingElseIsLeftToTheCaller() {
-        assertThat(Problem.classify(new IllegalStateException("boom"))).isEmpty();
-        assertThat(Problem.classify(new SQLException("other", "42000"))).isEmpty();
+        assertThat(Problems.classify(new IllegalStateException("boom"))).isEmpty();
+        assertThat(Problems.classify(new SQLException("other", "42000"))).isEmpty();
     }
 
     @Test

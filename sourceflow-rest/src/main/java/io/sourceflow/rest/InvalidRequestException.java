@@ -1,4 +1,4 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.rest;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -7,9 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A request body broke its Bean Validation constraints; the API answers 400 listing the fields.
- * Deliberately not a {@code ConstraintViolationException}: the JAX-RS implementation answers those
- * itself, in its own format.
+ * A request body broke its Bean Validation constraints; {@link ProblemDetailsMapper} answers 400
+ * listing the fields. Deliberately not a {@code ConstraintViolationException}: a JAX-RS
+ * implementation answers those of {@code @Valid} itself, in its own format, so a resource that wants
+ * problem details validates the body itself and throws this:
+ *
+ * <pre>{@code
+ * Set<ConstraintViolation<Object>> violations = validator.validate(body);
+ * if (!violations.isEmpty()) {
+ *     throw InvalidRequestException.of(violations);
+ * }
+ * }</pre>
  */
 public class InvalidRequestException extends RuntimeException {
 
