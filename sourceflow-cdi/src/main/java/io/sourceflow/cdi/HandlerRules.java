@@ -33,6 +33,12 @@ final class HandlerRules {
         return problems;
     }
 
+    /** The problem of a saga, aggregate or view class that a container would not take for a bean. */
+    static String withoutBeanDefiningAnnotation(Class<?> type) {
+        return type.getName() + ": a saga, aggregate or view needs a bean-defining annotation such as"
+                + " @ApplicationScoped, or the container ignores it in an annotated bean archive";
+    }
+
     private static void checkEntityFactory(HandlerMethod saga, List<String> problems) {
         Class<?> entity = saga.stateType();
         boolean overridden = false;

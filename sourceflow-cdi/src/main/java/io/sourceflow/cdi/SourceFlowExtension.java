@@ -66,8 +66,7 @@ public class SourceFlowExtension implements Extension {
         boolean role = Saga.class.isAssignableFrom(beanClass) || Aggregate.class.isAssignableFrom(beanClass)
                 || View.class.isAssignableFrom(beanClass);
         if ((role || !found.isEmpty()) && !hasBeanDefiningAnnotation(event.getAnnotatedBeanClass(), beanManager)) {
-            problems.add(beanClass.getName() + ": a saga, aggregate or view needs a bean-defining annotation such as"
-                    + " @ApplicationScoped, or the container ignores it in an annotated bean archive");
+            problems.add(HandlerRules.withoutBeanDefiningAnnotation(beanClass));
         }
         handlers.addAll(found);
         if (!found.isEmpty()) {

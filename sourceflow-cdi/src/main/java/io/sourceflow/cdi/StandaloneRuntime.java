@@ -14,6 +14,10 @@ import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.ViewModelStore;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.NormalScope;
+import jakarta.enterprise.inject.Stereotype;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * SourceFlow without a container: sagas, aggregates and views made with {@code new}, checked by the
- * rules a deployment is checked by, over the in-memory stores, each publish in a local unit of work
+ * rules a deployment is checked by (a bean-defining annotation included), over the in-memory stores, each publish in a local unit of work
  * (no JTA), with no transport and no telemetry. Made for test fixtures ({@code sourceflow-test}) and
  * tools; an application in a container injects {@link CommandBus} instead.
  *
@@ -50,7 +54,10 @@ public final class StandaloneRuntime {
             Class<?> type = handler.getClass();
             if (!(handler instanceof Saga<?> || handler instanceof Aggregate<?> || handler instanceof View<?>)) {
                 problems.add(type.getName() + " is not a Saga, an Aggregate or a View");
-            } else if (targets.put(type, handler) != null) {
+            } else if (!beanDefining(type)) {
+                problems.add(HandlerRules.withoutBeanDefiningAnnotation(type));
+            }
+            if (targets.put(type, handler) != null) {
                 problems.add(type.getName() + " is given twice; give one object of each handler class");
             }
             methods.addAll(new HandlerInspector(type, HandlerInspector.hierarchyOf(type), problems::add).inspect());
@@ -75,6 +82,17 @@ public final class StandaloneRuntime {
         bus = new HandlerAwareBus(current, chain.bus());
         queue = new HandlerAwareQueue(current, chain.queue());
         targets.values().forEach(handler -> HandlerConnections.connect(handler, bus, queue, views));
+    }
+
+    /** What a container takes for a bean-defining annotation: {@code @Dependent}, a normal scope or a stereotype. */
+    private static boolean beanDefining(Class<?> type) {
+        for (Annotation annotation : type.getAnnotations()) {
+            Class<? extends Annotation> a = annotation.annotationType();
+            if (a == Dependent.class || a.isAnnotationPresent(NormalScope.class) || a.isAnnotationPresent(Stereotype.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

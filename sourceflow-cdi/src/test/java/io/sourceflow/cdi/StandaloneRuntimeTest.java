@@ -84,13 +84,16 @@ class StandaloneRuntimeTest {
     void badHandlersAreAllListed() {
         assertThatThrownBy(() -> StandaloneRuntime.builder()
                 .handlers(new InvalidHandlers.FirstPingSaga(), new InvalidHandlers.SecondPingSaga(),
-                        new InvalidHandlers.PrivateHandler(), new InvalidHandlers.Thing(), new AccountSaga(), new AccountSaga())
+                        new InvalidHandlers.PrivateHandler(), new InvalidHandlers.Thing(), new AccountSaga(), new AccountSaga(),
+                        new InvalidHandlers.NoScopeView())
                 .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has 2 handlers, it must have one")
                 .hasMessageContaining("PrivateHandler")
                 .hasMessageContaining(InvalidHandlers.Thing.class.getName() + " is not a Saga, an Aggregate or a View")
-                .hasMessageContaining(AccountSaga.class.getName() + " is given twice");
+                .hasMessageContaining(AccountSaga.class.getName() + " is given twice")
+                .hasMessageContaining(InvalidHandlers.NoScopeView.class.getName() + ": a saga, aggregate or view needs a"
+                        + " bean-defining annotation");
     }
 
     @Test
