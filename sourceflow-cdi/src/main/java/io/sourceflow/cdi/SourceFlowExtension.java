@@ -39,7 +39,7 @@ public class SourceFlowExtension implements Extension {
             TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, MessageTypesProducer.class,
             CurrentHandler.class, UnitOfWork.class, JsonBindingSerializer.class, InMemoryCommandStore.class,
             InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class,
-            InMemoryCommandStatusStore.class);
+            InMemoryCommandStatusStore.class, CdiHistory.class);
 
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();

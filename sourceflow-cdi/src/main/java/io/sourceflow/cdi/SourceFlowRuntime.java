@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.CommandBus;
 import io.sourceflow.EventQueue;
+import io.sourceflow.History;
 import io.sourceflow.Message;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.CommandDispatcher;
@@ -86,6 +87,7 @@ public class SourceFlowRuntime {
     private CommandDispatcher dispatchers;
     private CommandStore log;
     private int maxAttempts;
+    private History history;
 
     @PostConstruct
     void start() {
@@ -103,6 +105,7 @@ public class SourceFlowRuntime {
         queue = chain.queue();
         dispatchers = chain.dispatchers();
         maxAttempts = setting(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
+        history = new LogHistory(log, registry.messageTypes(), transaction);
     }
 
     private <T> T setting(String key, Class<T> type, T fallback) {
@@ -117,6 +120,11 @@ public class SourceFlowRuntime {
     /** The runtime's event queue, in the current transaction (or a local unit of work without JTA). */
     EventQueue queue() {
         return queue;
+    }
+
+    /** The log's history, read in the current transaction (or a local unit of work without JTA). */
+    History history() {
+        return history;
     }
 
     /** A transactional bus that retries transient failures when it started the transaction itself. */

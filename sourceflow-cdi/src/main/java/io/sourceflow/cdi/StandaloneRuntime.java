@@ -5,6 +5,7 @@ import io.sourceflow.Command;
 import io.sourceflow.CommandBus;
 import io.sourceflow.Envelope;
 import io.sourceflow.EventQueue;
+import io.sourceflow.History;
 import io.sourceflow.NoHandlerException;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
@@ -42,6 +43,7 @@ public final class StandaloneRuntime {
 
     private final CommandBus bus;
     private final EventQueue queue;
+    private final History history;
     private final InMemoryCommandStore log = new InMemoryCommandStore();
     private final InMemoryEntityStore entities = new InMemoryEntityStore();
     private final InMemoryViewModelStore views = new InMemoryViewModelStore();
@@ -81,6 +83,7 @@ public final class StandaloneRuntime {
                 List.of(), List.of(), List.of()));
         bus = new HandlerAwareBus(current, chain.bus());
         queue = new HandlerAwareQueue(current, chain.queue());
+        history = new LogHistory(log, registry.messageTypes(), transaction);
         targets.values().forEach(handler -> HandlerConnections.connect(handler, bus, queue, views));
     }
 
@@ -112,6 +115,11 @@ public final class StandaloneRuntime {
     /** @return the event queue: delivers at once, or defers when called from a handler */
     public EventQueue events() {
         return queue;
+    }
+
+    /** @return the entities' logged commands, a page at a time */
+    public History history() {
+        return history;
     }
 
     /** @return the command log */

@@ -1,9 +1,7 @@
 package io.sourceflow.sample.rest;
 
-import io.sourceflow.Command;
-import io.sourceflow.Envelope;
-import io.sourceflow.spi.CommandStore;
-import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.EntityRef;
+import io.sourceflow.History;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,51 +12,35 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Reads an account's command log, as the API shows it. */
+/** Reads an account's command log through SourceFlow's {@link History}, as the API shows it. */
 @ApplicationScoped
 public class AccountHistory {
 
     @Inject
-    CommandStore log;
-
-    @Inject
-    MessageTypes types;
+    History history;
 
     private final Jsonb jsonb = JsonbBuilder.create();
-
-    /**
-     * An account's logged commands, in sequence order.
-     *
-     * @param accountId the account
-     * @return its history, empty when it has none
-     */
-    public List<HistoryEntry> of(String accountId) {
-        return of(accountId, 0, Integer.MAX_VALUE);
-    }
 
     /**
      * A page of an account's logged commands, in sequence order.
      *
      * @param accountId the account
      * @param afterSequenceNo the commands numbered above this one; 0 from the first
-     * @param max the most to return
+     * @param max the most to return, at least 1
      * @return the page, empty past the end or when the account has no history
      */
     public List<HistoryEntry> of(String accountId, long afterSequenceNo, int max) {
-        try (Stream<Envelope<Command>> commands = log.load(accountId, afterSequenceNo)) {
-            return commands.limit(max).map(this::entry).toList();
-        }
+        return history.page(EntityRef.of(accountId), afterSequenceNo, max).stream().map(this::entry).toList();
     }
 
-    private HistoryEntry entry(Envelope<Command> logged) {
+    private HistoryEntry entry(History.Entry logged) {
         JsonObject payload;
-        try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(logged.message())))) {
+        try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(logged.command())))) {
             payload = reader.readObject();
         }
-        return new HistoryEntry(logged.metadata().sequenceNo(), types.aliasOf(logged.message().getClass()), payload,
-                logged.metadata().occurredOn(), logged.metadata().messageId());
+        return new HistoryEntry(logged.metadata().sequenceNo(), logged.alias(), payload, logged.metadata().occurredOn(),
+                logged.metadata().messageId());
     }
 
     @PreDestroy

@@ -1,0 +1,42 @@
+package io.sourceflow.cdi;
+
+import io.sourceflow.Command;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
+import io.sourceflow.History;
+import io.sourceflow.spi.CommandStore;
+import io.sourceflow.spi.MessageTypes;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** The {@link History} of the runtime's log, read in the current unit of work (or one of its own). */
+final class LogHistory implements History {
+
+    private final CommandStore log;
+    private final MessageTypes types;
+    private final UnitOfWork transaction;
+
+    LogHistory(CommandStore log, MessageTypes types, UnitOfWork transaction) {
+        this.log = log;
+        this.types = types;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public List<Entry> page(EntityRef entity, long afterSequenceNo, int max) {
+        Objects.requireNonNull(entity, "entity");
+        if (afterSequenceNo < 0 || max < 1) {
+            throw new IllegalArgumentException("A page of the history of entity '" + entity.id() + "' starts after a"
+                    + " sequence number of 0 or more and holds at least 1 command, not after " + afterSequenceNo
+                    + " with at most " + max);
+        }
+        return transaction.run(() -> {
+            try (Stream<Envelope<Command>> commands = log.load(entity.id(), afterSequenceNo)) {
+                return commands.limit(max)
+                        .map(c -> new Entry(c.message(), c.metadata(), types.aliasOf(c.message().getClass())))
+                        .toList();
+            }
+        });
+    }
+}
