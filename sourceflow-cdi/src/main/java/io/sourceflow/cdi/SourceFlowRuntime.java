@@ -14,7 +14,6 @@ import io.sourceflow.spi.EventSubscribeMiddleware;
 import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.ViewModelStore;
 import io.sourceflow.spi.Middleware;
-import org.eclipse.microprofile.config.Config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -78,9 +77,6 @@ public class SourceFlowRuntime {
     @Inject
     @Any
     Instance<EventSubscribeMiddleware> eventSubscribeMiddleware;
-    @Inject
-    @Any
-    Instance<Config> config;
 
     private CommandBus bus;
     private EventQueue queue;
@@ -91,25 +87,22 @@ public class SourceFlowRuntime {
 
     @PostConstruct
     void start() {
+        Settings settings = new Settings(beanManager);
         Telemetry telemetry = Telemetries.find(beanManager, registry.messageTypes());
         log = Contextual.instance(commandStores, beanManager);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
         eventTargets.add(new ObserverEvents(beanManager));
         Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log,
                 Contextual.instance(entityStores, beanManager), Contextual.instance(viewModelStores, beanManager),
-                transaction, current, telemetry, setting(VIEWS_REMOTE_ONLY, Boolean.class, false),
+                transaction, current, telemetry, settings.get(VIEWS_REMOTE_ONLY, Boolean.class, false),
                 Contextual.instances(commandDispatchers, beanManager), eventTargets,
                 middleware(commandDispatchMiddleware), middleware(commandSubscribeMiddleware),
                 middleware(eventDispatchMiddleware), middleware(eventSubscribeMiddleware)));
         bus = chain.bus();
         queue = chain.queue();
         dispatchers = chain.dispatchers();
-        maxAttempts = setting(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
+        maxAttempts = settings.get(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
         history = new LogHistory(log, registry.messageTypes(), transaction);
-    }
-
-    private <T> T setting(String key, Class<T> type, T fallback) {
-        return config.isResolvable() ? config.get().getOptionalValue(key, type).orElse(fallback) : fallback;
     }
 
     /** The runtime's bus, in the current transaction (or a local unit of work without JTA). */

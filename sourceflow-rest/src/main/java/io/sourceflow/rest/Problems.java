@@ -5,12 +5,6 @@ import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.InvalidEntityIdException;
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -23,14 +17,16 @@ import java.util.Optional;
 /**
  * How a failure becomes a {@link Problem}: by the first exception in its cause chain that SourceFlow
  * or Jakarta EE gives a meaning to. Only the message of a recognised exception reaches the client.
+ * Of the Jakarta APIs only JAX-RS must be on the server: the others' exceptions are recognised by
+ * class name, so a server without Bean Validation, JPA, JTA, JMS or JSON-B serves it too.
  *
  * <table>
  * <caption>What is recognised</caption>
  * <tr><th>exception (anywhere in the cause chain)</th><th>status</th></tr>
  * <tr><td>{@link InvalidRequestException}, {@link ConstraintViolationException}, {@link InvalidEntityIdException}</td><td>400</td></tr>
- * <tr><td>{@link JsonbException}, {@link JsonException} (a body that is not valid JSON)</td><td>400</td></tr>
+ * <tr><td>{@code JsonbException}, {@code JsonException} (a body that is not valid JSON)</td><td>400</td></tr>
  * <tr><td>{@link EntityNotFoundException}</td><td>404</td></tr>
- * <tr><td>{@link EntityExistsException} (and JPA's), {@link ConcurrencyException}, {@link OptimisticLockException},
+ * <tr><td>{@link EntityExistsException} (and JPA's), {@link ConcurrencyException}, {@code OptimisticLockException},
  *     an {@link SQLException} of a unique-key violation (SQLState 23505)</td><td>409</td></tr>
  * <tr><td>{@link CommandRejectedException} (a business rule)</td><td>422</td></tr>
  * <tr><td>a JMS exception (the messaging system cannot take the command)</td><td>503</td></tr>
@@ -81,11 +77,11 @@ public final class Problems {
     private static Optional<Problem> transactionOutcome(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof HeuristicMixedException) {
+            if (is(t, "jakarta.transaction.HeuristicMixedException")) {
                 return Optional.of(Problem.of(Problem.Kind.OUTCOME_UNKNOWN, "The transaction of the request ended in doubt:"
                         + " the command may have been taken or not; read the entity before you retry"));
             }
-            if (t instanceof RollbackException || t instanceof HeuristicRollbackException) {
+            if (is(t, "jakarta.transaction.RollbackException") || is(t, "jakarta.transaction.HeuristicRollbackException")) {
                 return Optional.of(Problem.of(Problem.Kind.UNAVAILABLE, "The transaction of the request could not commit"
                         + " and was rolled back; nothing was done, retry later"));
             }
@@ -97,8 +93,8 @@ public final class Problems {
         if (t instanceof InvalidRequestException invalid) {
             return invalid(invalid);
         }
-        if (t instanceof ConstraintViolationException invalid) {
-            return invalid(InvalidRequestException.of(invalid.getConstraintViolations()));
+        if (is(t, "jakarta.validation.ConstraintViolationException")) {
+            return invalid(BeanValidation.invalid(t));
         }
         if (t instanceof InvalidEntityIdException) {
             return Problem.of(Problem.Kind.INVALID, t.getMessage());
@@ -109,27 +105,48 @@ public final class Problems {
         if (t instanceof EntityNotFoundException) {
             return Problem.of(Problem.Kind.NOT_FOUND, t.getMessage());
         }
-        if (t instanceof ConcurrencyException || t instanceof OptimisticLockException) {
+        if (t instanceof ConcurrencyException || is(t, "jakarta.persistence.OptimisticLockException")) {
             return Problem.of(Problem.Kind.CONFLICT, "Another request changed the entity first; retry: " + t.getMessage());
         }
-        if (t instanceof EntityExistsException || t instanceof jakarta.persistence.EntityExistsException) {
+        if (t instanceof EntityExistsException || is(t, "jakarta.persistence.EntityExistsException")) {
             return Problem.of(Problem.Kind.CONFLICT, t.getMessage());
         }
         if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
             return Problem.of(Problem.Kind.CONFLICT, "Another request changed the entity first; retry");
         }
-        if (Messaging.unavailable(t)) {
+        if (is(t, "jakarta.jms.JMSException") || is(t, "jakarta.jms.JMSRuntimeException")) {
             return Problem.of(Problem.Kind.UNAVAILABLE, "The messaging system could not take the command; nothing was"
                     + " done, retry later: " + t.getMessage());
         }
-        if (t instanceof JsonbException || t instanceof JsonException) {
+        if (is(t, "jakarta.json.bind.JsonbException") || is(t, "jakarta.json.JsonException")) {
             return Problem.of(Problem.Kind.MALFORMED, "The request body is not valid JSON for this resource: " + t.getMessage());
         }
         return null;
     }
 
+    /**
+     * Whether the exception is of the named class or a subclass, compared by name: the APIs besides
+     * JAX-RS (Bean Validation, JPA, JTA, JMS, JSON-B) may be missing on the server (a feature not
+     * enabled), and a class that is not there must not be loaded.
+     */
+    private static boolean is(Throwable t, String className) {
+        for (Class<?> c = t.getClass(); c != Throwable.class; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Problem invalid(InvalidRequestException invalid) {
         return new Problem(Problem.Kind.INVALID.type(), Problem.Kind.INVALID.title(), Problem.Kind.INVALID.status(),
                 invalid.getMessage(), invalid.violations());
+    }
+
+    /** Loaded only for a Bean Validation exception, so only where the API is. */
+    private static final class BeanValidation {
+        static InvalidRequestException invalid(Throwable t) {
+            return InvalidRequestException.of(((ConstraintViolationException) t).getConstraintViolations());
+        }
     }
 }
