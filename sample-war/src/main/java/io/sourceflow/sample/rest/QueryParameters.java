@@ -10,12 +10,17 @@ import java.time.format.DateTimeParseException;
  * Reads optional query parameters of the sample's API: a blank or missing value gives the
  * fallback, a malformed one a 400 problem naming the parameter and the value.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
-    static Boolean bool(String parameter, String value) {
+    /**
+     * @param parameter its name, for the error
+     * @param value its value, or null
+     * @return true, false, or null when blank
+     */
+    public static Boolean bool(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -27,7 +32,12 @@ final class QueryParameters {
         };
     }
 
-    static BigDecimal decimal(String parameter, String value) {
+    /**
+     * @param parameter its name, for the error
+     * @param value its value, or null
+     * @return the number, or null when blank
+     */
+    public static BigDecimal decimal(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,11 +48,20 @@ final class QueryParameters {
         }
     }
 
-    static String text(String value) {
+    /**
+     * @param value its value, or null
+     * @return the stripped text, or null when blank
+     */
+    public static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static Instant instant(String parameter, String value) {
+    /**
+     * @param parameter its name, for the error
+     * @param value its value (ISO-8601), or null
+     * @return the instant, or null when blank
+     */
+    public static Instant instant(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -54,7 +73,15 @@ final class QueryParameters {
         }
     }
 
-    static int integer(String parameter, String value, int fallback, int min, int max) {
+    /**
+     * @param parameter its name, for the error
+     * @param value its value, or null
+     * @param fallback the value when blank
+     * @param min the least allowed
+     * @param max the most allowed
+     * @return the integer
+     */
+    public static int integer(String parameter, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

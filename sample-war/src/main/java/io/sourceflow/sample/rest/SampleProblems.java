@@ -2,6 +2,7 @@ package io.sourceflow.sample.rest;
 
 import io.sourceflow.rest.Problem;
 import io.sourceflow.rest.ProblemDetailsMapper;
+import io.sourceflow.sample.topology.RedriveRefusedException;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
 public class SampleProblems extends ProblemDetailsMapper {
 
     @Override
-    protected Optional<Problem> classify(Throwable failure) {
+    public Optional<Problem> classify(Throwable failure) {
         if (failure instanceof RedriveRefusedException refused) {
             return Optional.of(Problem.of(Problem.Kind.CONFLICT, refused.getMessage()));
         }

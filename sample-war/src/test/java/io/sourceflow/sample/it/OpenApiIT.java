@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourceflow.sample.it.SampleServer.Reply;
 import io.sourceflow.sample.rest.AccountResource;
-import io.sourceflow.sample.rest.CommandResource;
-import io.sourceflow.sample.rest.DeadLetterResource;
 import io.sourceflow.sample.rest.SampleApplication;
+import io.sourceflow.sample.topology.CommandResource;
+import io.sourceflow.sample.topology.DeadLetterResource;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;

@@ -1,4 +1,4 @@
-package io.sourceflow.sample.messaging;
+package io.sourceflow.sample.topology;
 
 import io.sourceflow.jms.JmsInbound;
 import jakarta.ejb.ActivationConfigProperty;

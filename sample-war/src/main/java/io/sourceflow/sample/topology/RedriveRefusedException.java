@@ -1,4 +1,4 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.sample.topology;
 
 /** A dead letter cannot be re-driven: it was re-driven before. Answered with 409. */
 public class RedriveRefusedException extends RuntimeException {

@@ -1,8 +1,9 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.sample.topology;
 
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.jms.DeadLetterNotRedrivableException;
 import io.sourceflow.jms.DeadLetters;
+import io.sourceflow.sample.rest.QueryParameters;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterFilter;
 import jakarta.enterprise.context.RequestScoped;

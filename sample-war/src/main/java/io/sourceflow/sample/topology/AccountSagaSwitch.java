@@ -1,5 +1,6 @@
-package io.sourceflow.sample.account;
+package io.sourceflow.sample.topology;
 
+import io.sourceflow.sample.account.AccountSaga;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;

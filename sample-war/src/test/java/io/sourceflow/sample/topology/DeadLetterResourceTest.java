@@ -1,6 +1,7 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.sample.topology;
 
 import io.sourceflow.rest.Problem;
+import io.sourceflow.sample.rest.SampleProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

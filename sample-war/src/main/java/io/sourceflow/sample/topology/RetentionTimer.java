@@ -1,4 +1,4 @@
-package io.sourceflow.sample.messaging;
+package io.sourceflow.sample.topology;
 
 import io.sourceflow.jms.KeptMessages;
 import io.sourceflow.jms.Retention;

@@ -1,4 +1,4 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.sample.topology;
 
 import io.sourceflow.spi.DeadLetter;
 import java.util.Map;
