@@ -111,6 +111,17 @@ class DeadLetterIT {
         assertThat(redriveMissing.status()).isEqualTo(404);
         assertThat(redriveMissing.json().getString("instance")).isEqualTo("/api/dead-letters/no-such-letter/redrive");
 
+        Reply deleteMissing = Http.delete(Servers.a("/api/dead-letters/no-such-letter"));
+        assertThat(deleteMissing.status()).isEqualTo(404);
+
+        Reply filtered = Http.get(Servers.a("/api/dead-letters?type=bank.Nope&entityId=none&parkedFrom=2026-01-01T00:00:00Z"
+                + "&first=0&max=5"));
+        assertThat(filtered.status()).as(filtered.body()).isEqualTo(200);
+        assertThat(filtered.array()).isEmpty();
+        Reply malformed = Http.get(Servers.a("/api/dead-letters?parkedBefore=yesterday"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().getString("detail")).contains("parkedBefore").contains("2026-11-30T12:00:00Z");
+
         Reply badMax = Http.get(Servers.a("/api/dead-letters?max=0"));
         assertThat(badMax.status()).isEqualTo(400);
         assertThat(badMax.json().getString("detail")).contains("max");

@@ -30,6 +30,10 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    static Reply delete(URI uri) {
+        return send(HttpRequest.newBuilder(uri).DELETE());
+    }
+
     static Reply postText(URI uri, String text) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));

@@ -1,7 +1,7 @@
 package io.sourceflow.sample.topology;
 
 import io.sourceflow.rest.Problem;
-import io.sourceflow.sample.rest.SampleProblems;
+import io.sourceflow.rest.Problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -28,7 +28,7 @@ class DeadLetterResourceTest {
         Throwable thrown = catchThrowable(() -> resource.redrive("d-1"));
 
         // then
-        Problem problem = new SampleProblems().classify(thrown).orElseThrow();
+        Problem problem = Problems.classify(thrown).orElseThrow();
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.detail()).contains("d-1").contains("re-driven");
     }
@@ -44,7 +44,7 @@ class DeadLetterResourceTest {
 
         // then
         assertThat(thrown).isSameAs(unrelated);
-        assertThat(new SampleProblems().classify(thrown)).as("left to the mapper's 500, not a 409").isEmpty();
+        assertThat(Problems.classify(thrown)).as("left to the mapper's 500, not a 409").isEmpty();
     }
 
     @Test
@@ -82,7 +82,7 @@ class DeadLetterResourceTest {
             }
         };
 
-        assertThat(new SampleProblems().classify(catchThrowable(() -> resource.delete("d-2"))).orElseThrow().status()).isEqualTo(404);
+        assertThat(Problems.classify(catchThrowable(() -> resource.delete("d-2"))).orElseThrow().status()).isEqualTo(404);
     }
 
     private static DeadLetterResource resourceFailingWith(RuntimeException failure) {
