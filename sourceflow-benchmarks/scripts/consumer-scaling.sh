@@ -34,7 +34,7 @@ stop_all() {
 trap stop_all EXIT
 
 echo "== build"
-mvn -B -q package -pl sample-war,benchmarks-baseline-war,sourceflow-artemis-rar,sourceflow-benchmarks -am -DskipTests -Dcheckstyle.skip
+mvn -B -q package -pl sample-topology,benchmarks-baseline-war,sourceflow-artemis-rar,sourceflow-benchmarks -am -DskipTests -Dcheckstyle.skip
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q dependency:copy -Dartifact=org.apache.activemq:apache-artemis:$artemis_version:tar.gz:bin -DoutputDirectory="$work"
 mvn -B -q dependency:copy -Dartifact=io.openliberty:openliberty-runtime:$liberty_version:zip -DoutputDirectory="$work"
@@ -59,7 +59,7 @@ rm -f "$server/server.xml"
 cp -r liberty-config/. "$server/"
 rm -f "$server/README.md" "$server/jvm.options"
 mkdir -p "$server/apps" "$server/jdbc" "$server/rar" "$server/configDropins/overrides"
-cp sample-war/target/sourceflow-sample.war "$server/apps/sourceflow-sample.war"
+cp sample-topology/target/sourceflow-sample.war "$server/apps/sourceflow-sample.war"
 cp benchmarks-baseline-war/target/benchmarks-baseline.war "$server/apps/benchmarks-baseline.war"
 cp sourceflow-artemis-rar/target/sourceflow-artemis-rar-*.rar "$server/rar/artemis.rar"
 cp "$work/postgresql-42.7.13.jar" "$server/jdbc/postgresql.jar"
