@@ -9,12 +9,16 @@ import java.util.List;
  * <pre>{@code
  * @Inject History history;
  *
- * List<History.Entry> first = history.page(EntityRef.of(accountId), 0, 50);
- * List<History.Entry> next = history.page(EntityRef.of(accountId), first.get(first.size() - 1).metadata().sequenceNo(), 50);
+ * long after = 0;
+ * for (List<History.Entry> page = history.page(ref, after, 50); !page.isEmpty(); page = history.page(ref, after, 50)) {
+ *     page.forEach(entry -> show(entry));
+ *     after = page.get(page.size() - 1).metadata().sequenceNo();
+ * }
  * }</pre>
  *
- * <p>It reads in the caller's transaction, or in one of its own when there is none. Commands sent to
- * another application are in that application's log, not here.
+ * <p>It reads in the caller's transaction when there is one; otherwise each call reads on its own
+ * (with the JPA stores, outside any JTA transaction). Commands sent to another application are in
+ * that application's log, not here.
  */
 public interface History {
 

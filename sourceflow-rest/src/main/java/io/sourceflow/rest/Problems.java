@@ -5,6 +5,7 @@ import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.InvalidEntityIdException;
+import io.sourceflow.SourceFlowException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -17,8 +18,9 @@ import java.util.Optional;
 /**
  * How a failure becomes a {@link Problem}: by the first exception in its cause chain that SourceFlow
  * or Jakarta EE gives a meaning to. Only the message of a recognised exception reaches the client.
- * Of the Jakarta APIs only JAX-RS must be on the server: the others' exceptions are recognised by
- * class name, so a server without Bean Validation, JPA, JTA, JMS or JSON-B serves it too.
+ * Of the Jakarta APIs only JAX-RS and JSON-P (which writes the problem) must be on the server: the
+ * others' exceptions are recognised by class name, so a server without Bean Validation, JPA, JTA,
+ * JMS or JSON-B serves it too.
  *
  * <table>
  * <caption>What is recognised</caption>
@@ -29,7 +31,8 @@ import java.util.Optional;
  * <tr><td>{@link EntityExistsException} (and JPA's), {@link ConcurrencyException}, {@code OptimisticLockException},
  *     an {@link SQLException} of a unique-key violation (SQLState 23505)</td><td>409</td></tr>
  * <tr><td>{@link CommandRejectedException} (a business rule)</td><td>422</td></tr>
- * <tr><td>a JMS exception (the messaging system cannot take the command)</td><td>503</td></tr>
+ * <tr><td>a JMS exception (the messaging system cannot take the command), or another transient
+ *     {@link SourceFlowException} (a transport's)</td><td>503</td></tr>
  * <tr><td>a transaction rolled back at commit with none of the above in it</td><td>503</td></tr>
  * <tr><td>a heuristic mixed outcome (the command may have been taken)</td><td>500</td></tr>
  * <tr><td>a {@link WebApplicationException} below 500</td><td>its own</td></tr>
@@ -63,8 +66,9 @@ public final class Problems {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();
-            return Optional.of(new Problem(Problem.Kind.HTTP.type(), status.getReasonPhrase(), status.getStatusCode(),
-                    web.getMessage() == null ? status.getReasonPhrase() : web.getMessage(), List.of()));
+            String title = status.getReasonPhrase() == null ? Problem.Kind.HTTP.title() : status.getReasonPhrase();
+            return Optional.of(new Problem(Problem.Kind.HTTP.type(), title, status.getStatusCode(),
+                    web.getMessage() == null ? title : web.getMessage(), List.of()));
         }
         return Optional.empty();
     }
@@ -107,6 +111,10 @@ public final class Problems {
         }
         if (t instanceof ConcurrencyException || is(t, "jakarta.persistence.OptimisticLockException")) {
             return Problem.of(Problem.Kind.CONFLICT, "Another request changed the entity first; retry: " + t.getMessage());
+        }
+        if (t instanceof SourceFlowException transientFailure && transientFailure.isTransient()) {
+            return Problem.of(Problem.Kind.UNAVAILABLE, "A resource the command needs is unavailable; nothing was done,"
+                    + " retry later: " + t.getMessage());
         }
         if (t instanceof EntityExistsException || is(t, "jakarta.persistence.EntityExistsException")) {
             return Problem.of(Problem.Kind.CONFLICT, t.getMessage());

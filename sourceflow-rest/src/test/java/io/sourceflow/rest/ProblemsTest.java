@@ -6,6 +6,7 @@ import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityExistsException;
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.InvalidEntityIdException;
+import io.sourceflow.SourceFlowException;
 import io.sourceflow.CommandRejectedException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.JsonObject;
@@ -91,6 +92,21 @@ class ProblemsTest {
 
         assertThat(problem.status()).isEqualTo(503);
         assertThat(problem.detail()).contains("nothing was done").contains("broker down");
+    }
+
+    @Test
+    void aTransientFailureOfATransportIs503() {
+        SourceFlowException transport = new SourceFlowException("Cannot look up jms/sourceflow/commands", null) {
+            @Override
+            public boolean isTransient() {
+                return true;
+            }
+        };
+
+        Problem problem = Problems.classify(transport).orElseThrow();
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.detail()).contains("nothing was done").contains("jms/sourceflow/commands");
     }
 
     @Test

@@ -55,13 +55,15 @@ public final class AggregateFixture<A extends Aggregate<?>> {
     }
 
     /**
-     * Calls the aggregate, for the commands its methods send.
+     * Calls the aggregate, for the commands its methods send. Each send is published in a unit of work
+     * of its own, as in a container without a caller's transaction: when a later one fails, the
+     * commands sent before it stay, and the result lists them.
      *
      * @param call what to call on it
      * @return what it did, to check (no state)
      */
     public Then<Void> when(Consumer<A> call) {
-        return fixture.record(null, () -> call.accept(aggregate), runtime -> null);
+        return fixture.record(null, () -> call.accept(aggregate), runtime -> null, false);
     }
 
     /** @return the runtime under the fixture, to read its log, entities and view models */

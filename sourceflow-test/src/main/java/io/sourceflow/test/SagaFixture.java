@@ -58,7 +58,7 @@ public final class SagaFixture<E> {
     public SagaFixture<E> given(Command... commands) {
         for (Command command : commands) {
             try {
-                fixture.runtime().bus().publish(command);
+                fixture.publish(command);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("The given command " + command + " failed: " + e, e);
             }

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 /**
  * What a fixture's {@code when} did: the events it raised, the commands it published, the state it
  * left (the saga's entity or the view's model) and the exception it ended with. A {@code when} that
- * failed was undone, so it raised and published nothing, and the state is what it was before. Each
+ * failed was undone, so it raised and published nothing, and the state is what it was before; call
+ * {@link #expectException(Class)} first, since any other expectation fails on an exception nobody
+ * expected (an {@code expectNoEvents()} must not pass because the command crashed). Each
  * {@code expect...} method throws an {@link AssertionError} naming what differs, and returns this
  * result for the next expectation. Messages are compared with {@code equals} (records compare by
  * value); for classes without it, read {@link #events()} and {@link #commands()} with any assertion
@@ -24,6 +26,7 @@ public final class Then<S> {
     private final List<Command> commands;
     private final S state;
     private final Throwable failure;
+    private boolean failureExpected;
 
     Then(List<Event> events, List<Command> commands, S state, Throwable failure) {
         this.events = events;
@@ -32,7 +35,11 @@ public final class Then<S> {
         this.failure = failure;
     }
 
-    /** @return the events delivered, in order (those raised by handlers the fixture ran) */
+    /**
+     * @return the events delivered, in order: those the handlers raised, and for
+     *     {@code ViewFixture}'s and {@code AggregateFixture}'s {@code when(entityId, event)} the event
+     *     under test first
+     */
     public List<Event> events() {
         return events;
     }
@@ -89,6 +96,7 @@ public final class Then<S> {
      * @return this result
      */
     public Then<S> expectState(Consumer<? super S> check) {
+        unexpectedFailure("a state");
         if (state == null) {
             throw new AssertionError("Expected a state, but there is none" + (failure == null ? "" : "; it failed with " + failure),
                     failure);
@@ -113,6 +121,7 @@ public final class Then<S> {
 
     /** @return this result, when there is no state (none was made, or the view keeps none under this id) */
     public Then<S> expectNoState() {
+        unexpectedFailure("no state");
         if (state != null) {
             throw new AssertionError("Expected no state, but there is " + state);
         }
@@ -137,6 +146,7 @@ public final class Then<S> {
         if (!type.isInstance(failure)) {
             throw new AssertionError("Expected " + type.getName() + ", but it failed with " + failure, failure);
         }
+        failureExpected = true;
         return this;
     }
 
@@ -156,6 +166,14 @@ public final class Then<S> {
         return this;
     }
 
+    /** A failure no {@code expectException} accepted fails every other expectation, so that none passes by accident. */
+    private void unexpectedFailure(String expected) {
+        if (failure != null && !failureExpected) {
+            throw new AssertionError("Expected " + expected + ", but it failed with " + failure
+                    + " (call expectException first when the failure is expected)", failure);
+        }
+    }
+
     private Then<S> succeeded(String expected) {
         if (failure != null) {
             throw new AssertionError("Expected " + expected + ", but it failed with " + failure, failure);
@@ -164,9 +182,7 @@ public final class Then<S> {
     }
 
     private Then<S> expectMessages(String kind, List<?> expected, List<?> actual) {
-        if (!expected.isEmpty()) {
-            succeeded(kind + " " + expected);
-        }
+        unexpectedFailure(expected.isEmpty() ? "no " + kind : kind + " " + expected);
         if (!expected.equals(actual)) {
             throw new AssertionError("Expected " + kind + " " + expected + "\n but got " + actual);
         }

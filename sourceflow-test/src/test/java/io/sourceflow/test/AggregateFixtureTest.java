@@ -6,9 +6,11 @@ import io.sourceflow.EntityRef;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.cdi.bank.Commands.ActivateAccount;
 import io.sourceflow.cdi.bank.Commands.CreateAccount;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
+import io.sourceflow.cdi.bank.Commands.WithdrawMoney;
 import io.sourceflow.cdi.bank.Events.AccountCreated;
 import io.sourceflow.cdi.followup.Transfers.Activator;
 import java.math.BigDecimal;
@@ -30,6 +32,21 @@ class AggregateFixtureTest {
         AggregateFixture.of(new Activator())
                 .when("a-1", new AccountCreated(new BankAccount.Snapshot("a-1", "Jane", BigDecimal.ONE, false, null, null)))
                 .expectCommands(new ActivateAccount(EntityRef.of("a-1"), LocalDate.of(2026, 1, 1)));
+    }
+
+    @Test
+    void commandsSentBeforeAFailedSendStayAndAreListed() {
+        AggregateFixture<AccountAggregate> fixture = AggregateFixture.of(new AccountAggregate(), new AccountSaga());
+
+        Then<Void> then = fixture.when(accounts -> {
+            accounts.open("a-1", "Jane", BigDecimal.TEN);
+            accounts.withdraw("a-1", new BigDecimal("11"));
+        });
+
+        then.expectException(BusinessRuleException.class)
+                .expectCommands(new CreateAccount(EntityRef.of("a-1").asNew(), "Jane", BigDecimal.TEN),
+                        new WithdrawMoney(EntityRef.of("a-1"), new BigDecimal("11")));
+        assertThat(fixture.runtime().entities().find(BankAccount.class, "a-1")).isPresent();
     }
 
     @Test

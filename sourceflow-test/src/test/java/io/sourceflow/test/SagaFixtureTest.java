@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.EntityRef;
+import io.sourceflow.NoHandlerException;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.cdi.bank.AccountViewModel;
@@ -108,6 +109,39 @@ class SagaFixtureTest {
                 .hasMessageContaining("Expected events []").hasMessageContaining("but got [AccountUpdated[");
         assertThatThrownBy(() -> deposited.expectException(RuntimeException.class)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("but it succeeded");
+    }
+
+    @Test
+    void anUnexpectedFailureFailsTheOtherExpectations() {
+        Then<BankAccount> crashed = fixture.given(new CreateAccount(A1.asNew(), "Jane", new BigDecimal("100")))
+                .when(new WithdrawMoney(A1, new BigDecimal("150")));
+
+        assertThatThrownBy(crashed::expectNoEvents).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected no events, but it failed with").hasMessageContaining("call expectException first");
+        assertThatThrownBy(() -> crashed.expectState(account -> { })).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(crashed::expectNoCommands).isInstanceOf(AssertionError.class);
+        crashed.expectException(BusinessRuleException.class).expectNoEvents().expectNoCommands();
+    }
+
+    @Test
+    void aCommandTheFixtureHasNoSagaForIsAFailureNotASilentPass() {
+        fixture.when(new TransferMoney(A1, "to", BigDecimal.ONE))
+                .expectException(NoHandlerException.class, "give its saga to the fixture");
+        assertThatThrownBy(() -> fixture.given(new TransferMoney(A1, "to", BigDecimal.ONE)))
+                .isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(NoHandlerException.class);
+    }
+
+    @Test
+    void givenCommandsMayPublishFollowUpsThatGoElsewhere() {
+        SagaFixture<BankAccount> transfers = SagaFixture.of(new TransferSaga());
+        BankAccount from = new BankAccount();
+        from.setId("from");
+        from.setBalance(new BigDecimal("30"));
+
+        transfers.givenState("from", from)
+                .given(new TransferMoney(EntityRef.of("from"), "to", BigDecimal.ONE))
+                .when(new TransferMoney(EntityRef.of("from"), "to", BigDecimal.TEN))
+                .expectCommands(new DepositMoney(EntityRef.of("to"), BigDecimal.TEN));
     }
 
     @Test
