@@ -1,5 +1,6 @@
 package io.sourceflow;
 
+import io.sourceflow.spi.TypeArguments;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;

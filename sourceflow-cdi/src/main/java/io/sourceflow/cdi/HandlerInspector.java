@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Message;
 import io.sourceflow.Metadata;
+import io.sourceflow.spi.TypeArguments;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -106,7 +107,7 @@ final class HandlerInspector {
             return fail(method, "must be neither static nor private");
         }
         Type beanType = beanTypeOf(kind.base);
-        Class<?> stateType = kind == HandlerKind.SUBSCRIBER ? null : typeArgument(beanType);
+        Class<?> stateType = kind == HandlerKind.SUBSCRIBER ? null : TypeArguments.find(beanClass, kind.base).orElse(null);
         if (kind != HandlerKind.SUBSCRIBER && stateType == null) {
             return fail(method, "cannot tell the state type: " + beanClass.getName() + " must extend "
                     + kind.base.getSimpleName() + " with a concrete class as type argument");
@@ -159,19 +160,6 @@ final class HandlerInspector {
             }
         }
         return beanTypes.iterator().next();
-    }
-
-    private static Class<?> typeArgument(Type type) {
-        if (type instanceof ParameterizedType p) {
-            Type argument = p.getActualTypeArguments()[0];
-            if (argument instanceof Class<?> c) {
-                return c;
-            }
-            if (argument instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw) {
-                return raw;
-            }
-        }
-        return null;
     }
 
     private HandlerMethod fail(Method method, String problem) {

@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.Config;
  */
 final class Settings {
 
+    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
     private static final String CONFIG = "org.eclipse.microprofile.config.Config";
 
     private final Object config;
@@ -35,7 +37,12 @@ final class Settings {
             return null;
         }
         Instance<Object> configs = beanManager.createInstance().select(type);
-        return configs.isResolvable() ? configs.get() : null;
+        if (!configs.isResolvable()) {
+            LOG.config(() -> "SourceFlow: the MicroProfile Config API is visible but no Config bean resolves;"
+                    + " SourceFlow's settings keep their defaults");
+            return null;
+        }
+        return configs.get();
     }
 
     /** Loaded only when the API is there. */

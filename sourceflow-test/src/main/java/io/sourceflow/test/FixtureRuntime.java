@@ -9,8 +9,6 @@ import io.sourceflow.cdi.StandaloneRuntime;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.Outcome;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,23 +138,5 @@ final class FixtureRuntime {
         public int getPriority() {
             return 0;
         }
-    }
-
-    /** The class a handler gives its generic base class as type argument. */
-    static <T> Class<T> typeArgument(Class<?> handler, Class<?> base) {
-        for (Class<?> c = handler; c != null && c != Object.class; c = c.getSuperclass()) {
-            Type parent = c.getGenericSuperclass();
-            if (parent instanceof ParameterizedType p && p.getRawType() == base) {
-                Type argument = p.getActualTypeArguments()[0];
-                Type raw = argument instanceof ParameterizedType pt ? pt.getRawType() : argument;
-                if (raw instanceof Class<?> type) {
-                    @SuppressWarnings("unchecked")
-                    Class<T> found = (Class<T>) type;
-                    return found;
-                }
-            }
-        }
-        throw new IllegalArgumentException(handler.getName() + " must extend " + base.getSimpleName()
-                + " with a concrete type argument");
     }
 }

@@ -3,6 +3,7 @@ package io.sourceflow.test;
 import io.sourceflow.Command;
 import io.sourceflow.Saga;
 import io.sourceflow.cdi.StandaloneRuntime;
+import io.sourceflow.spi.TypeArguments;
 
 /**
  * Tests a saga with no container and no database: given earlier commands or a state, when a
@@ -32,7 +33,7 @@ public final class SagaFixture<E> {
 
     private SagaFixture(Saga<E> saga, Object... others) {
         fixture = new FixtureRuntime(saga, others);
-        entityType = FixtureRuntime.typeArgument(saga.getClass(), Saga.class);
+        entityType = TypeArguments.of(saga.getClass(), Saga.class);
     }
 
     /**

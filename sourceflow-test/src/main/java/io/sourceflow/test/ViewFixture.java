@@ -3,6 +3,7 @@ package io.sourceflow.test;
 import io.sourceflow.Event;
 import io.sourceflow.View;
 import io.sourceflow.cdi.StandaloneRuntime;
+import io.sourceflow.spi.TypeArguments;
 
 /**
  * Tests a view with no container and no database: given earlier events of an entity, when one more,
@@ -26,7 +27,7 @@ public final class ViewFixture<V> {
 
     private ViewFixture(View<V> view, Object... others) {
         fixture = new FixtureRuntime(view, others);
-        modelType = FixtureRuntime.typeArgument(view.getClass(), View.class);
+        modelType = TypeArguments.of(view.getClass(), View.class);
     }
 
     /**
