@@ -30,19 +30,24 @@ final class DispatcherOverlap {
         }
         Instance<CommandDispatcher> dispatchers = beanManager.createInstance().select(CommandDispatcher.class, Any.Literal.INSTANCE);
         for (Instance.Handle<CommandDispatcher> handle : dispatchers.handles()) {
-            CommandDispatcher dispatcher = handle.get();
-            sagaCommands.forEach((type, saga) -> {
-                if (dispatcher.forwards(type) && !dispatcher.forwardsToOwnQueue()) {
-                    problems.add("command " + type.getName() + " (alias '" + MessageAliases.aliasFor(type)
-                            + "') is handled by the local saga " + saga + " and forwarded by "
-                            + handle.getBean().getBeanClass().getName() + "; a command goes to exactly one dispatcher:"
-                            + " remove the saga handler or stop forwarding the type");
-                }
-            });
+            check(handle.get(), handle.getBean().getBeanClass(), sagaCommands, problems);
             if (handle.getBean().getScope() == Dependent.class) {
                 handle.destroy();
             }
         }
         return problems;
+    }
+
+    /** Adds a problem for each command type a local saga handles that the dispatcher forwards. */
+    static void check(CommandDispatcher dispatcher, Class<?> dispatcherClass, Map<Class<? extends Command>, String> sagaCommands,
+            List<String> problems) {
+        sagaCommands.forEach((type, saga) -> {
+            if (dispatcher.forwards(type) && !dispatcher.forwardsToOwnQueue()) {
+                problems.add("command " + type.getName() + " (alias '" + MessageAliases.aliasFor(type)
+                        + "') is handled by the local saga " + saga + " and forwarded by "
+                        + dispatcherClass.getName() + "; a command goes to exactly one dispatcher:"
+                        + " remove the saga handler or stop forwarding the type");
+            }
+        });
     }
 }

@@ -4,25 +4,29 @@ import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.Outcome;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Takes the commands no local saga handles and hands them to a consumer, as a transport would send
- * them to another application (so they are not logged here). Used by {@link StandaloneRuntime}.
+ * Takes the commands no local saga handles and no other dispatcher forwards, and hands them to a
+ * consumer, as a transport would send them to another application (so they are not logged here).
+ * Used by {@link StandaloneRuntime}.
  */
 final class ElsewhereDispatcher implements CommandDispatcher {
 
     private final HandlerRegistry registry;
+    private final List<CommandDispatcher> others;
     private final Consumer<Envelope<? extends Command>> taker;
 
-    ElsewhereDispatcher(HandlerRegistry registry, Consumer<Envelope<? extends Command>> taker) {
+    ElsewhereDispatcher(HandlerRegistry registry, List<CommandDispatcher> others, Consumer<Envelope<? extends Command>> taker) {
         this.registry = registry;
+        this.others = List.copyOf(others);
         this.taker = taker;
     }
 
     @Override
     public Outcome dispatch(Envelope<? extends Command> envelope) {
-        if (registry.sagaFor(envelope.message().getClass()) != null) {
+        if (!forwards(envelope.message().getClass())) {
             return Outcome.DECLINED;
         }
         taker.accept(envelope);
@@ -31,7 +35,7 @@ final class ElsewhereDispatcher implements CommandDispatcher {
 
     @Override
     public boolean forwards(Class<? extends Command> type) {
-        return registry.sagaFor(type) == null;
+        return registry.sagaFor(type) == null && others.stream().noneMatch(d -> d.forwards(type));
     }
 
     @Override

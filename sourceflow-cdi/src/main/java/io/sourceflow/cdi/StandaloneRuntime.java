@@ -1,26 +1,18 @@
 package io.sourceflow.cdi;
 
-import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
 import io.sourceflow.CommandBus;
 import io.sourceflow.Envelope;
 import io.sourceflow.EventQueue;
 import io.sourceflow.History;
 import io.sourceflow.NoHandlerException;
-import io.sourceflow.Saga;
-import io.sourceflow.View;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.ViewModelStore;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.context.NormalScope;
-import jakarta.enterprise.inject.Stereotype;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -49,26 +41,9 @@ public final class StandaloneRuntime {
     private final InMemoryViewModelStore views = new InMemoryViewModelStore();
 
     private StandaloneRuntime(Builder builder) {
-        List<HandlerMethod> methods = new ArrayList<>();
-        Map<Class<?>, Object> targets = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Object handler : builder.handlers) {
-            Class<?> type = handler.getClass();
-            if (!(handler instanceof Saga<?> || handler instanceof Aggregate<?> || handler instanceof View<?>)) {
-                problems.add(type.getName() + " is not a Saga, an Aggregate or a View");
-            } else if (!beanDefining(type)) {
-                problems.add(HandlerRules.withoutBeanDefiningAnnotation(type));
-            }
-            if (targets.put(type, handler) != null) {
-                problems.add(type.getName() + " is given twice; give one object of each handler class");
-            }
-            methods.addAll(new HandlerInspector(type, HandlerInspector.hierarchyOf(type), problems::add).inspect());
-        }
-        problems.addAll(HandlerRules.check(methods));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("SourceFlow: " + String.join("\nSourceFlow: ", problems));
-        }
-        HandlerRegistry registry = new HandlerRegistry(methods, method -> targets.get(method.beanClass()));
+        HandlerObjects handlers = HandlerObjects.check(builder.handlers, builder.commandDispatchers);
+        Map<Class<?>, Object> targets = handlers.targets();
+        HandlerRegistry registry = new HandlerRegistry(handlers.methods(), method -> targets.get(method.beanClass()));
         UnitOfWork transaction = new UnitOfWork();
         log.transaction = transaction;
         entities.transaction = transaction;
@@ -76,7 +51,7 @@ public final class StandaloneRuntime {
         CurrentHandler current = new CurrentHandler();
         List<CommandDispatcher> dispatchers = new ArrayList<>(builder.commandDispatchers);
         if (builder.elsewhere != null) {
-            dispatchers.add(new ElsewhereDispatcher(registry, builder.elsewhere));
+            dispatchers.add(new ElsewhereDispatcher(registry, builder.commandDispatchers, builder.elsewhere));
         }
         Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log, entities, views, transaction, current,
                 Telemetry.NONE, false, dispatchers, builder.eventDispatchers, builder.commandDispatchMiddleware,
@@ -85,17 +60,6 @@ public final class StandaloneRuntime {
         queue = new HandlerAwareQueue(current, chain.queue());
         history = new LogHistory(log, registry.messageTypes(), transaction);
         targets.values().forEach(handler -> HandlerConnections.connect(handler, bus, queue, views));
-    }
-
-    /** What a container takes for a bean-defining annotation: {@code @Dependent}, a normal scope or a stereotype. */
-    private static boolean beanDefining(Class<?> type) {
-        for (Annotation annotation : type.getAnnotations()) {
-            Class<? extends Annotation> a = annotation.annotationType();
-            if (a == Dependent.class || a.isAnnotationPresent(NormalScope.class) || a.isAnnotationPresent(Stereotype.class)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -194,8 +158,9 @@ public final class StandaloneRuntime {
         }
 
         /**
-         * Hands the commands no saga here handles to a consumer, as if another application took them
-         * (they are not logged here), instead of failing with {@link NoHandlerException}.
+         * Hands the commands no saga here handles (and no dispatcher given forwards) to a consumer, as if
+         * another application took them (they are not logged here), instead of failing with
+         * {@link NoHandlerException}.
          *
          * @param taker what receives those commands
          * @return this builder

@@ -15,6 +15,8 @@ import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import io.sourceflow.cdi.followup.Transfers;
 import io.sourceflow.cdi.invalid.InvalidHandlers;
+import io.sourceflow.spi.CommandDispatcher;
+import io.sourceflow.spi.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +80,54 @@ class StandaloneRuntimeTest {
             assertThat(log).isEmpty();
         }
         assertThat(runtime.entities().find(BankAccount.class, "from").orElseThrow().getBalance()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void aDispatcherThatForwardsWhatASagaHandlesIsRefused() {
+        assertThatThrownBy(() -> StandaloneRuntime.builder().handlers(new AccountSaga())
+                .dispatcher(new Forwarding(DepositMoney.class, new ArrayList<>())).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("command " + DepositMoney.class.getName())
+                .hasMessageContaining("forwarded by " + Forwarding.class.getName());
+    }
+
+    @Test
+    void aCommandAGivenDispatcherForwardsDoesNotAlsoGoElsewhere() {
+        List<Envelope<? extends Command>> forwarded = new ArrayList<>();
+        List<Envelope<? extends Command>> elsewhere = new ArrayList<>();
+        StandaloneRuntime runtime = StandaloneRuntime.builder().handlers(new Transfers.TransferSaga())
+                .dispatcher(new Forwarding(DepositMoney.class, forwarded)).elsewhere(elsewhere::add).build();
+        BankAccount from = new BankAccount();
+        from.setId("from");
+        from.setBalance(BigDecimal.TEN);
+        runtime.entities().persist(BankAccount.class, "from", from);
+
+        runtime.bus().publish(new Transfers.TransferMoney(EntityRef.of("from"), "to", BigDecimal.ONE));
+
+        assertThat(forwarded).hasSize(1);
+        assertThat(elsewhere).isEmpty();
+    }
+
+    /** A transport's dispatcher, forwarding one command type. */
+    private record Forwarding(Class<?> type, List<Envelope<? extends Command>> sent) implements CommandDispatcher {
+        @Override
+        public Outcome dispatch(Envelope<? extends Command> envelope) {
+            if (envelope.message().getClass() != type) {
+                return Outcome.DECLINED;
+            }
+            sent.add(envelope);
+            return Outcome.TAKEN;
+        }
+
+        @Override
+        public boolean forwards(Class<? extends Command> commandType) {
+            return commandType == type;
+        }
+
+        @Override
+        public int getPriority() {
+            return 100;
+        }
     }
 
     @Test
