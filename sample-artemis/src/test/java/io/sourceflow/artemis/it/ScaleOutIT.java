@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,9 +100,17 @@ class ScaleOutIT extends UnderLoad {
         // then: every consumer is back (B took its sessions again), nothing stays in doubt on the broker,
         // and the queues drain
         Servers.awaitConsumers(3 * Servers.commandSessions(), 2 * Servers.eventSessions());
-        await("no transaction in doubt, the command queue and the views' subscription drained")
-                .atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> Broker.preparedTransactions() == 0 && Broker.messageCount() == 0 && Broker.viewMessageCount() == 0);
+        try {
+            await("no transaction in doubt, the command queue and the views' subscription drained")
+                    .atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> Broker.preparedTransactions() == 0 && Broker.messageCount() == 0 && Broker.viewMessageCount() == 0);
+        } catch (ConditionTimeoutException stuck) {
+            // say which part stayed, for the next run's reader
+            throw new AssertionError("Not drained 10 min after the broker's restart: prepared transactions "
+                    + Broker.preparedTransactions() + " " + Broker.prepared() + ", command queue " + Broker.messageCount()
+                    + " messages (" + Broker.consumerCount() + " consumers), views' subscription " + Broker.viewMessageCount()
+                    + " messages (" + Broker.viewConsumerCount() + " consumers)", stuck);
+        }
         Figures.record("scale-out: no prepared transaction and the queues drained " + Duration.ofNanos(System.nanoTime()
                 - restarted).toMillis() + " ms after the broker's restart");
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
