@@ -1,6 +1,7 @@
 package com.example.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,9 @@ class LibraryIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void serverIsReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!answers()) {
-            assertThat(Instant.now()).as("the library answers by now").isBefore(deadline);
-            Thread.sleep(500);
-        }
+    static void serverIsReady() {
+        await("the library answers").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(LibraryIT::answers);
     }
 
     @Test

@@ -9,15 +9,14 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Finds the handler methods of one bean class and checks their signatures, reporting every problem.
- * The bean types are the container's (a CDI bean's) or the class's own hierarchy (a handler object
- * made without a container).
+ * The bean types are the container's (a CDI bean's), or just the class for a handler object made
+ * without a container; the state types are resolved from the class hierarchy either way.
  */
 final class HandlerInspector {
 
@@ -29,16 +28,6 @@ final class HandlerInspector {
         this.beanClass = beanClass;
         this.beanTypes = beanTypes;
         this.problems = problems;
-    }
-
-    /** The types of a class made without a container: itself and its generic superclasses. */
-    static Set<Type> hierarchyOf(Class<?> type) {
-        Set<Type> types = new LinkedHashSet<>();
-        types.add(type);
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            types.add(c.getGenericSuperclass());
-        }
-        return types;
     }
 
     /**

@@ -9,10 +9,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The handler objects of a {@link StandaloneRuntime}, checked as a deployment checks its beans: each a
@@ -40,7 +42,7 @@ record HandlerObjects(List<HandlerMethod> methods, Map<Class<?>, Object> targets
             if (targets.put(type, handler) != null) {
                 problems.add(type.getName() + " is given twice; give one object of each handler class");
             }
-            methods.addAll(new HandlerInspector(type, HandlerInspector.hierarchyOf(type), problems::add).inspect());
+            methods.addAll(new HandlerInspector(type, Set.<Type>of(type), problems::add).inspect());
         }
         problems.addAll(HandlerRules.check(methods));
         Map<Class<? extends Command>, String> sagaCommands = new HashMap<>();
