@@ -1,7 +1,9 @@
 package io.sourceflow.jpa;
 
 import io.sourceflow.ConcurrencyException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -9,25 +11,29 @@ import java.util.Set;
 /**
  * Recognises the database failures that mean "another writer was first" and turns them into
  * {@link ConcurrencyException}: a stale {@code @Version}, a duplicate key (the
- * {@code (entity_id, sequence_no)} guard), a serialization failure, a deadlock or a lock timeout.
+ * {@code (entity_id, sequence_no)} guard), a serialization failure, a deadlock or a lock timeout
+ * (also as the provider's {@link PessimisticLockException} or {@link LockTimeoutException}).
  * By SQLState where it says so (23505 duplicate key, 40001 serialization or deadlock, 40P01
- * PostgreSQL's deadlock, 57033 DB2's deadlock or timeout), else by the vendor's error code where
- * the SQLState is generic: 23000 with MySQL/MariaDB 1062, Oracle 1 (ORA-00001) or SQL Server 2627
- * and 2601 (a duplicate key; other 23000 codes are other integrity errors and not conflicts),
- * Oracle 60 (ORA-00060, deadlock) and 8177 (ORA-08177, serialization), MySQL/MariaDB 1205 (lock
- * wait timeout) and 1213 (deadlock). The cause chain and each {@link SQLException#getNextException()}
+ * PostgreSQL's deadlock, 55P03 PostgreSQL's lock not available, 57033 DB2's deadlock or timeout,
+ * 40XL1 and 40XL2 Derby's lock timeout), else by the vendor's error code where the SQLState is
+ * generic: 23000 with MySQL/MariaDB 1062, Oracle 1 (ORA-00001) or SQL Server 2627 and 2601 (a
+ * duplicate key; other 23000 codes are other integrity errors and not conflicts), Oracle 60
+ * (ORA-00060, deadlock) and 8177 (ORA-08177, serialization), MySQL/MariaDB 1205 (lock wait timeout)
+ * and 1213 (deadlock), H2's HYT00 with 50200 (lock timeout). The cause chain and each {@link SQLException#getNextException()}
  * chain are walked; message texts are never parsed.
  */
 final class Failures {
 
-    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "57033");
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "57033", "55P03", "40XL1",
+            "40XL2");
     private static final String INTEGRITY = "23000";
     private static final String DUPLICATE_KEY_STATE = "23505";
     private static final Set<Integer> DUPLICATE_KEY_CODES = Set.of(1062, 1, 2627, 2601);
     private static final Map<String, Set<Integer>> CODES_BY_STATE = Map.of(
             "61000", Set.of(60),
             "72000", Set.of(8177),
-            "HY000", Set.of(1205, 1213));
+            "HY000", Set.of(1205, 1213),
+            "HYT00", Set.of(50200));
 
     private Failures() {
     }
@@ -56,6 +62,9 @@ final class Failures {
             }
             if (t instanceof OptimisticLockException) {
                 return "stale version";
+            }
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
+                return "lock not obtained";
             }
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -29,14 +30,15 @@ import javax.naming.NamingException;
 /**
  * The command log in {@code sourceflow_command}, in the current JTA transaction.
  *
- * <p>{@link #append} persists the command under the number after the entity's last one. That
- * number comes from the transaction's own earlier commands, else from the numbers committed
- * transactions left behind ({@link SequenceNumbers}), else from the database (one query that
- * reads the last index entry of the entity). The row is written when the persistence context is
- * flushed, at the latest by {@link FlushPerCommand} after the command was handled: a second writer
- * of the same number, or a writer whose remembered number was out of date, then fails on the
- * primary key and gets a {@link io.sourceflow.ConcurrencyException}; the failed transaction's
- * numbers are forgotten, so a retry asks the database. {@link #load} reads the log in pages of
+ * <p>{@link #append} persists the command under the number after the entity's last one. The first
+ * command of an entity in a transaction locks the entity (its first log row, for update, until the
+ * transaction ends), so that writers of one entity wait for each other rather than fail, and then
+ * reads the entity's last number (one query that reads the last index entry of the entity); later
+ * commands of the entity in the same transaction follow their own claims ({@link SequenceNumbers}).
+ * The row is written when the persistence context is flushed, at the latest by
+ * {@link FlushPerCommand} after the command was handled. The log's primary key stays the guard:
+ * writers of a new entity, which has no row to lock, meet there, and the loser gets a
+ * {@link io.sourceflow.ConcurrencyException}, which the bus retries. {@link #load} reads the log in pages of
  * {@value CommandPages#PAGE_SIZE} rows as plain values, so nothing accumulates in the persistence
  * context and memory stays flat however long the log is.
  */
@@ -71,10 +73,14 @@ public class JpaCommandStore implements CommandStore {
         EntityManager em = context.entityManager();
         TransactionSynchronizationRegistry tx = transactions().orElse(null);
         boolean remembered = tx != null && tx.getTransactionStatus() == Status.STATUS_ACTIVE;
-        long sequenceNo = 1 + (remembered
-                // the transaction's own rows are known to it: no need to flush them first
-                ? sequences.last(tx, entityId, id -> lastSequenceNo(em, id, envelope, FlushModeType.COMMIT))
-                : lastSequenceNo(em, entityId, envelope, FlushModeType.AUTO));
+        long last = remembered ? sequences.claimedLast(tx, entityId) : -1;
+        if (last < 0) {
+            // the transaction's own rows are known to it: no need to flush them before these queries
+            FlushModeType flush = remembered ? FlushModeType.COMMIT : FlushModeType.AUTO;
+            lock(em, entityId, envelope, flush);
+            last = lastSequenceNo(em, entityId, envelope, flush);
+        }
+        long sequenceNo = last + 1;
         Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
         if (!entityId.equals(metadata.entityId())) {
             metadata = metadata.withEntityId(entityId);
@@ -118,11 +124,6 @@ public class JpaCommandStore implements CommandStore {
         return known;
     }
 
-    /** The numbers remembered for entities, for tests. */
-    SequenceNumbers sequences() {
-        return sequences;
-    }
-
     private Optional<TransactionSynchronizationRegistry> transactions() {
         Optional<TransactionSynchronizationRegistry> known = transactions;
         if (known == null) {
@@ -146,7 +147,24 @@ public class JpaCommandStore implements CommandStore {
     }
 
     /**
-     * The entity's last sequence number in the database, 0 for none. Ordered and limited rather
+     * Waits for the entity's lock: the first row of its log, locked for update until the transaction
+     * ends (the provider writes the statement each database needs, such as Derby's {@code WITH RS},
+     * without which Derby would release the lock at once). A new entity has no such row and nothing to
+     * wait for: its writers meet on the log's primary key, and the loser is retried.
+     */
+    private static void lock(EntityManager em, String entityId, Envelope<? extends Command> envelope, FlushModeType flush) {
+        try {
+            em.createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo = 1",
+                    Long.class).setParameter("entityId", entityId).setFlushMode(flush)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        } catch (PersistenceException e) {
+            throw Failures.translate(e, envelope.describe());
+        }
+    }
+
+    /**
+     * The entity's last sequence number in the database, 0 for none, read after its lock was taken
+     * (so in a statement of its own: on PostgreSQL a statement sees what had committed when it began). Ordered and limited rather
      * than {@code MAX}: PostgreSQL plans {@code MAX} by statistics, and a plan cached while the
      * table was small reads every row of the entity (measured: 0.1 ms growing to 1.2 ms over 4,000
      * commands of one entity); the last entry of the primary-key index is one probe on any plan.

@@ -62,15 +62,16 @@
  * conflict: the store cannot tell it from the race on its own tables without the constraint's name.
  *
  * <h2>Round trips per command</h2>
- * The reads of the entity and view models (served by the provider's shared cache where it has
- * one), and one flush per command ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are
- * batched when the unit enables JDBC batch writing; then the commit. The entity's last sequence
- * number is remembered from its previous command; it is queried (one probe of the primary key's
- * index) only for an entity this application has not written since it started, and again after a
- * transaction that wrote it rolled back. Another application writing the same entities (a second
- * server on the same database) makes the remembered number stale: the next append then fails on the
- * log's primary key as a {@link io.sourceflow.ConcurrencyException}, which the bus retries with the
- * number read afresh. Log rows must not be deleted while the application runs.
+ * The first command of an entity in a transaction locks the entity (its first log row, for update)
+ * and reads its last sequence number (one probe of the primary key's index): two statements, after
+ * which writers of the same entity wait for the transaction to end instead of failing. Then the
+ * reads of the entity and view models (served by the provider's shared cache where it has one), and
+ * one flush per command ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are batched when
+ * the unit enables JDBC batch writing; then the commit. Later commands of the same entity in the same
+ * transaction follow the transaction's own claims. A new entity has no row to lock: two writers
+ * creating it meet on the log's primary key, and the loser's
+ * {@link io.sourceflow.ConcurrencyException} is retried by the bus. Log rows must not be deleted
+ * while the application runs.
  *
  * <p>Every parameter and return value in this package is non-null unless its documentation says
  * otherwise.

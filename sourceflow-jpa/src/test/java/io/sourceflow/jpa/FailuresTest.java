@@ -35,6 +35,10 @@ class FailuresTest {
         assertThat(conflict("40001", 1205)).as("SQL Server deadlock").isTrue();
         assertThat(conflict("40001", -911)).as("DB2 deadlock").isTrue();
         assertThat(conflict("57033", -913)).as("DB2 deadlock or timeout").isTrue();
+        assertThat(conflict("40XL1", 30000)).as("Derby lock timeout").isTrue();
+        assertThat(conflict("40XL2", 30000)).as("Derby lock timeout, with the lock table").isTrue();
+        assertThat(conflict("HYT00", 50200)).as("H2 lock timeout").isTrue();
+        assertThat(conflict("55P03", 0)).as("PostgreSQL lock not available (lock_timeout)").isTrue();
     }
 
     @Test
@@ -45,6 +49,7 @@ class FailuresTest {
         assertThat(conflict("23502", 0)).as("PostgreSQL NOT NULL").isFalse();
         assertThat(conflict("HY000", 1045)).as("MySQL access denied").isFalse();
         assertThat(conflict("08006", 0)).as("a lost connection is not a conflict").isFalse();
+        assertThat(conflict("HYT00", 0)).as("another timeout than H2's lock timeout").isFalse();
         assertThat(conflict(null, 1062)).isFalse();
     }
 

@@ -2,8 +2,8 @@ package io.sourceflow.jpa;
 
 import io.sourceflow.jpa.support.TestDatabase;
 
-/** The sequence-number cache on MariaDB. */
-class MariadbSequenceCacheTest extends SequenceCacheTests {
+/** Sequence numbers and the entity lock on MariaDB. */
+class MariadbSequenceNumberTest extends SequenceNumberTests {
 
     @Override
     TestDatabase.Kind kind() {

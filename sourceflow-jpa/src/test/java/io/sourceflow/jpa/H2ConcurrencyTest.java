@@ -2,8 +2,8 @@ package io.sourceflow.jpa;
 
 import io.sourceflow.jpa.support.TestDatabase;
 
-/** The sequence-number cache on H2. */
-class H2SequenceCacheTest extends SequenceCacheTests {
+/** Concurrent deposits on H2 in memory, whose row locks are the entity lock's on this database. */
+class H2ConcurrencyTest extends ConcurrencyTests {
 
     @Override
     TestDatabase.Kind kind() {

@@ -23,16 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The command store remembers each entity's last sequence number instead of asking the database
- * every time ({@link SequenceNumbers}); the log must stay numbered 1..n without a gap whatever
- * happens: rollbacks, several commands in one transaction, and writers the cache does not see (a
- * second application on the same database, or rows written by someone else).
+ * The command store locks an entity and reads its last sequence number from the database once per
+ * transaction, then follows its own claims ({@link SequenceNumbers}); the log must stay numbered
+ * 1..n without a gap whatever happens: rollbacks, several commands in one transaction, and other
+ * writers (a second application on the same database, or rows written by someone else).
  */
 @EnableWeld
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SequenceCacheTests {
+abstract class SequenceNumberTests {
 
-    final TestDatabase db = TestDatabase.create(kind(), "sequence_cache_" + kind().name().toLowerCase());
+    final TestDatabase db = TestDatabase.create(kind(), "sequence_numbers_" + kind().name().toLowerCase());
     final Rows rows = new Rows(db);
 
     @WeldSetup
@@ -54,21 +54,32 @@ abstract class SequenceCacheTests {
     }
 
     @Test
-    void commandsAfterTheFirstAreNumberedWithoutAskingTheDatabase() {
+    void eachTransactionLocksTheEntityAndReadsItsNumberOnce() throws Exception {
         // given
         accounts.open("c-1", "Cy", BigDecimal.ONE);
+        TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
         long before = db.dataSource().executions();
 
-        // when
+        // when: one deposit in a transaction of its own, then two in one transaction
         accounts.deposit("c-1", BigDecimal.ONE);
-        accounts.deposit("c-1", BigDecimal.ONE);
+        long alone = db.dataSource().executions() - before;
+        tm.begin();
+        try {
+            accounts.deposit("c-1", BigDecimal.ONE);
+            accounts.deposit("c-1", BigDecimal.ONE);
+        } catch (RuntimeException e) {
+            tm.rollback();
+            throw e;
+        }
+        tm.commit();
+        long together = db.dataSource().executions() - before - alone;
 
         // then
-        assertThat(db.dataSource().executions() - before)
-                .as("two flushes of three statements (and the reads a provider without shared cache adds), no query")
-                .isEqualTo(2 * (3 + RoundTripTests.READS));
-        assertThat(sequenceNumbers("c-1")).containsExactly(1L, 2L, 3L);
-        assertThat(store.sequences().cached("c-1")).isEqualTo(3);
+        assertThat(alone).as("the lock, the last number, a flush of three statements (and the reads a provider"
+                + " without shared cache adds)").isEqualTo(2 + 3 + RoundTripTests.READS);
+        assertThat(together).as("then the second command follows the first's claim: no lock, no query, no read, its three writes")
+                .isEqualTo(alone + 3);
+        assertThat(sequenceNumbers("c-1")).containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test
@@ -130,12 +141,11 @@ abstract class SequenceCacheTests {
 
         // then
         assertThat(sequenceNumbers("t-1")).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(store.sequences().cached("t-1")).isEqualTo(4);
     }
 
     @Test
-    void aRowWrittenBehindTheCachesBackCostsOneRetryAndNoGap() {
-        // given: the cache knows 2; another writer appends 3
+    void aRowWrittenBehindTheStoresBackIsFollowed() {
+        // given: the store wrote 1 and 2; another writer appends 3
         accounts.open("w-1", "Wes", BigDecimal.ZERO);
         accounts.deposit("w-1", BigDecimal.ONE);
         rows.update("INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, payload, metadata, is_new,"
@@ -145,28 +155,27 @@ abstract class SequenceCacheTests {
         // when
         accounts.deposit("w-1", BigDecimal.ONE);
 
-        // then: the first attempt claimed 3 and failed on the key; the bus's retry read 3 and wrote 4
-        assertThat(conflicts.conflicts() - conflictsBefore).isEqualTo(1);
+        // then: the number is read after the lock, so there is nothing to retry
+        assertThat(conflicts.conflicts() - conflictsBefore).isZero();
         assertThat(sequenceNumbers("w-1")).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(store.sequences().cached("w-1")).isEqualTo(4);
     }
 
     @Test
     void twoApplicationsWritingTheSameEntityKeepOneGaplessLog() {
-        // given: a second container with its own stores (and so its own cache) on the same database
+        // given: a second container with its own stores on the same database
         try (WeldContainer other = db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class)
-                .containerId("sequence-cache-other-" + kind()).initialize()) {
+                .containerId("sequence-numbers-other-" + kind()).initialize()) {
             AccountAggregate elsewhere = other.select(AccountAggregate.class).get();
             accounts.open("m-1", "Mo", BigDecimal.ZERO);
             int conflictsBefore = conflicts.conflicts();
 
-            // when: each deposits in turn, so each one's remembered number is always out of date
+            // when: each deposits in turn
             for (int i = 0; i < 5; i++) {
                 elsewhere.deposit("m-1", BigDecimal.ONE);
                 accounts.deposit("m-1", BigDecimal.ONE);
             }
-            assertThat(conflicts.conflicts() - conflictsBefore).as("one stale claim per deposit here, each retried")
-                    .isEqualTo(5);
+            assertThat(conflicts.conflicts() - conflictsBefore).as("nothing remembered between transactions, nothing stale")
+                    .isZero();
         }
 
         // then

@@ -2,8 +2,8 @@ package io.sourceflow.jpa;
 
 import io.sourceflow.jpa.support.TestDatabase;
 
-/** The sequence-number cache on PostgreSQL. */
-class PostgresSequenceCacheTest extends SequenceCacheTests {
+/** Sequence numbers and the entity lock on PostgreSQL. */
+class PostgresSequenceNumberTest extends SequenceNumberTests {
 
     @Override
     TestDatabase.Kind kind() {
