@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -26,7 +28,22 @@ import org.hibernate.annotations.JdbcTypeCode;
 @Cacheable(false)
 @Table(name = "sourceflow_command")
 @IdClass(CommandRow.Key.class)
+@NamedQuery(name = CommandRow.LOCK, lockMode = LockModeType.PESSIMISTIC_WRITE,
+        query = "SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo = 1")
+@NamedQuery(name = CommandRow.LAST_AFTER,
+        query = "SELECT MAX(c.sequenceNo) FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo > :after")
 public class CommandRow {
+
+    /**
+     * Locks an entity: its first row, for update (parameter {@code entityId}). Named, so that the
+     * provider prepares the locking query once rather than on every use.
+     */
+    static final String LOCK = "sourceflow.CommandRow.lock";
+    /**
+     * The entity's last sequence number after a known one, null when there is none after it
+     * (parameters {@code entityId}, {@code after}): reads only the rows after {@code after}.
+     */
+    static final String LAST_AFTER = "sourceflow.CommandRow.lastAfter";
 
     @Id
     @Column(name = "entity_id", length = 255, nullable = false, updatable = false)

@@ -13,12 +13,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +31,9 @@ import javax.naming.NamingException;
  * <p>{@link #append} persists the command under the number after the entity's last one. The first
  * command of an entity in a transaction locks the entity (its first log row, for update, until the
  * transaction ends), so that writers of one entity wait for each other rather than fail, and then
- * reads the entity's last number (one query that reads the last index entry of the entity); later
- * commands of the entity in the same transaction follow their own claims ({@link SequenceNumbers}).
+ * reads the entity's last number (the rows after the last number this store saw committed, so
+ * normally none); later commands of the entity in the same transaction follow their own claims
+ * ({@link SequenceNumbers}).
  * The row is written when the persistence context is flushed, at the latest by
  * {@link FlushPerCommand} after the command was handled. The log's primary key stays the guard:
  * writers of a new entity, which has no row to lock, meet there, and the loser gets a
@@ -78,7 +77,7 @@ public class JpaCommandStore implements CommandStore {
             // the transaction's own rows are known to it: no need to flush them before these queries
             FlushModeType flush = remembered ? FlushModeType.COMMIT : FlushModeType.AUTO;
             lock(em, entityId, envelope, flush);
-            last = lastSequenceNo(em, entityId, envelope, flush);
+            last = lastSequenceNo(em, entityId, sequences.committedAtLeast(entityId), envelope, flush);
         }
         long sequenceNo = last + 1;
         Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
@@ -148,15 +147,15 @@ public class JpaCommandStore implements CommandStore {
 
     /**
      * Waits for the entity's lock: the first row of its log, locked for update until the transaction
-     * ends (the provider writes the statement each database needs, such as Derby's {@code WITH RS},
-     * without which Derby would release the lock at once). A new entity has no such row and nothing to
-     * wait for: its writers meet on the log's primary key, and the loser is retried.
+     * ends ({@link CommandRow#LOCK}; the provider writes the statement each database needs, such as
+     * Derby's {@code WITH RS}, without which Derby would release the lock at once). A new entity has
+     * no such row and nothing to wait for: its writers meet on the log's primary key, and the loser
+     * is retried.
      */
     private static void lock(EntityManager em, String entityId, Envelope<? extends Command> envelope, FlushModeType flush) {
         try {
-            em.createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo = 1",
-                    Long.class).setParameter("entityId", entityId).setFlushMode(flush)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            em.createNamedQuery(CommandRow.LOCK, Long.class).setParameter("entityId", entityId).setFlushMode(flush)
+                    .getResultList();
         } catch (PersistenceException e) {
             throw Failures.translate(e, envelope.describe());
         }
@@ -164,18 +163,19 @@ public class JpaCommandStore implements CommandStore {
 
     /**
      * The entity's last sequence number in the database, 0 for none, read after its lock was taken
-     * (so in a statement of its own: on PostgreSQL a statement sees what had committed when it began). Ordered and limited rather
-     * than {@code MAX}: PostgreSQL plans {@code MAX} by statistics, and a plan cached while the
-     * table was small reads every row of the entity (measured: 0.1 ms growing to 1.2 ms over 4,000
-     * commands of one entity); the last entry of the primary-key index is one probe on any plan.
+     * (so in a statement of its own: on PostgreSQL a statement sees what had committed when it
+     * began). Only the rows after a number the log is known to hold are read
+     * ({@link CommandRow#LAST_AFTER}): normally none, so the cost does not grow with the log, on
+     * databases that cannot read an index backwards (Derby sorts the entity's rows for an
+     * {@code ORDER BY ... DESC}) as on those that plan {@code MAX} over all of them (PostgreSQL with
+     * a generic plan cached while the table was small).
      */
-    private static long lastSequenceNo(EntityManager em, String entityId, Envelope<? extends Command> envelope,
+    private static long lastSequenceNo(EntityManager em, String entityId, long atLeast, Envelope<? extends Command> envelope,
             FlushModeType flush) {
         try {
-            List<Long> last = em.createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId"
-                    + " ORDER BY c.sequenceNo DESC", Long.class).setParameter("entityId", entityId)
-                    .setFlushMode(flush).setMaxResults(1).getResultList();
-            return last.isEmpty() ? 0 : last.get(0);
+            Long last = em.createNamedQuery(CommandRow.LAST_AFTER, Long.class).setParameter("entityId", entityId)
+                    .setParameter("after", atLeast).setFlushMode(flush).getSingleResult();
+            return last == null ? atLeast : last;
         } catch (PersistenceException e) {
             throw Failures.translate(e, envelope.describe());
         }

@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The numbers a transaction claimed: followed within it, never seen by another transaction. */
+/**
+ * What the store knows of sequence numbers: a transaction's own claims, followed within it, and the
+ * numbers committed transactions left behind, a lower bound for the next transaction.
+ */
 class SequenceNumbersTest {
 
     private final SequenceNumbers sequences = new SequenceNumbers();
 
     @Test
-    void anEntityTheTransactionDidNotClaimIsUnknown() {
+    void anEntityTheTransactionDidNotClaimIsUnknownToIt() {
         assertThat(sequences.claimedLast(new Tx(), "a")).isEqualTo(-1);
+        assertThat(sequences.committedAtLeast("a")).isZero();
     }
 
     @Test
@@ -32,24 +38,99 @@ class SequenceNumbersTest {
         // then
         assertThat(sequences.claimedLast(tx, "a")).isEqualTo(6);
         assertThat(sequences.claimedLast(tx, "b")).isEqualTo(1);
+        assertThat(sequences.claimedLast(new Tx(), "a")).as("another transaction locks and asks").isEqualTo(-1);
     }
 
     @Test
-    void anotherTransactionSeesNoneOfThem() {
+    void aCommitLeavesALowerBoundForTheNextTransaction() {
         // given
         Tx tx = new Tx();
         sequences.claimed(tx, "a", 5);
+        sequences.claimed(tx, "a", 6);
 
         // when
-        Tx next = new Tx();
+        tx.complete(Status.STATUS_COMMITTED);
 
-        // then: it locks the entity and asks the database
-        assertThat(sequences.claimedLast(next, "a")).isEqualTo(-1);
+        // then
+        assertThat(sequences.committedAtLeast("a")).isEqualTo(6);
+        assertThat(sequences.claimedLast(new Tx(), "a")).isEqualTo(-1);
+    }
+
+    @Test
+    void aRollbackOrAnUnknownOutcomeLeavesNothing() {
+        // given
+        committed("a", 3);
+        Tx rolledBack = new Tx();
+        sequences.claimed(rolledBack, "a", 4);
+        Tx unknown = new Tx();
+        sequences.claimed(unknown, "b", 1);
+
+        // when
+        rolledBack.complete(Status.STATUS_ROLLEDBACK);
+        unknown.complete(Status.STATUS_UNKNOWN);
+
+        // then
+        assertThat(sequences.committedAtLeast("a")).isEqualTo(3);
+        assertThat(sequences.committedAtLeast("b")).isZero();
+    }
+
+    @Test
+    void aLateCommitOfALowerNumberDoesNotMoveTheBoundBack() {
+        // given
+        Tx slow = new Tx();
+        sequences.claimed(slow, "a", 5);
+        Tx fast = new Tx();
+        sequences.claimed(fast, "a", 6);
+
+        // when
+        fast.complete(Status.STATUS_COMMITTED);
+        slow.complete(Status.STATUS_COMMITTED);
+
+        // then
+        assertThat(sequences.committedAtLeast("a")).isEqualTo(6);
+    }
+
+    @Test
+    void entitiesSharingASlotEvictEachOtherAndNeverSeeEachOthersNumbers() {
+        // given: two ids in the same slot
+        String a = "a";
+        String b = collidingWith(a);
+        committed(a, 10);
+
+        // when
+        committed(b, 20);
+
+        // then
+        assertThat(sequences.committedAtLeast(b)).isEqualTo(20);
+        assertThat(sequences.committedAtLeast(a)).isZero();
+    }
+
+    private void committed(String entityId, long sequenceNo) {
+        Tx tx = new Tx();
+        sequences.claimed(tx, entityId, sequenceNo);
+        tx.complete(Status.STATUS_COMMITTED);
+    }
+
+    /** Another id whose slot is the same as this one's. */
+    private static String collidingWith(String id) {
+        int slot = SequenceNumbers.slot(id);
+        for (int i = 0;; i++) {
+            String other = "x" + i;
+            if (SequenceNumbers.slot(other) == slot) {
+                return other;
+            }
+        }
     }
 
     /** One transaction's registry: its resources and interposed synchronizations. */
     private static final class Tx implements TransactionSynchronizationRegistry {
         private final Map<Object, Object> resources = new HashMap<>();
+        private final List<Synchronization> synchronizations = new ArrayList<>();
+
+        void complete(int status) {
+            synchronizations.forEach(Synchronization::beforeCompletion);
+            synchronizations.forEach(s -> s.afterCompletion(status));
+        }
 
         @Override
         public Object getTransactionKey() {
@@ -68,7 +149,7 @@ class SequenceNumbersTest {
 
         @Override
         public void registerInterposedSynchronization(Synchronization sync) {
-            throw new UnsupportedOperationException("not needed here");
+            synchronizations.add(sync);
         }
 
         @Override
