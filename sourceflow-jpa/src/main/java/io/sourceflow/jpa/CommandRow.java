@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
@@ -19,6 +20,13 @@ import org.hibernate.annotations.JdbcTypeCode;
  * sequence number. The primary key {@code (entity_id, sequence_no)} is the guard that lets only
  * one writer claim a sequence number.
  *
+ * <p>Every read of one entity's log (its lock, its last number, its commands in order) is a range of
+ * an index that leads with the entity. The shipped DDL's primary key is that index. A schema the
+ * provider generates from this mapping gets it as {@code sourceflow_command_entity}: EclipseLink
+ * orders the generated primary key {@code (sequence_no, entity_id)}, where an entity's rows are
+ * scattered over the whole index (measured on PostgreSQL: the last-number read scanned the log's
+ * tail, 144 ms at 200,000 rows).
+ *
  * <p>Not kept in the provider's shared cache: rows are only ever written, and read back as plain
  * values ({@link CommandPages}), never by key, so caching each new row would only cost a merge per
  * command and a cache that grows with the log (EclipseLink's weak identity map, whose periodic
@@ -26,7 +34,8 @@ import org.hibernate.annotations.JdbcTypeCode;
  */
 @Entity
 @Cacheable(false)
-@Table(name = "sourceflow_command")
+@Table(name = "sourceflow_command", indexes = @Index(name = "sourceflow_command_entity", columnList = "entity_id, sequence_no",
+        unique = true))
 @IdClass(CommandRow.Key.class)
 @NamedQuery(name = CommandRow.LOCK, lockMode = LockModeType.PESSIMISTIC_WRITE,
         query = "SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo = 1")

@@ -63,8 +63,9 @@
  *
  * <h2>Round trips per command</h2>
  * The first command of an entity in a transaction locks the entity (its first log row, for update)
- * and reads its last sequence number (one probe of the primary key's index): two statements, after
- * which writers of the same entity wait for the transaction to end instead of failing. Then the
+ * and reads its last sequence number as the rows after the last number this store saw committed for
+ * it (normally none; all of them only the first time after a start): two statements, after which
+ * writers of the same entity wait for the transaction to end instead of failing. Then the
  * reads of the entity and view models (served by the provider's shared cache where it has one), and
  * one flush per command ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are batched when
  * the unit enables JDBC batch writing; then the commit. Later commands of the same entity in the same
