@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.stream.LongStream;
 import org.jboss.weld.junit5.EnableWeld;
@@ -78,28 +79,15 @@ abstract class ConcurrencyTests {
         AtomicInteger reported = new AtomicInteger();
 
         // when
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Callable<Void>> work = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                work.add(() -> {
-                    for (int i = 0; i < COMMANDS; i++) {
-                        int account = (thread * COMMANDS + i) % ACCOUNTS;
-                        int amount = 1 + (thread + i) % 9;
-                        deposit(account, amount, reported);
-                        sums.addAndGet(account, amount);
-                        counts.incrementAndGet(account);
-                    }
-                    return null;
-                });
+        onEachThread(thread -> {
+            for (int i = 0; i < COMMANDS; i++) {
+                int account = (thread * COMMANDS + i) % ACCOUNTS;
+                int amount = 1 + (thread + i) % 9;
+                deposit(account, amount, reported);
+                sums.addAndGet(account, amount);
+                counts.incrementAndGet(account);
             }
-            for (Future<Void> done : pool.invokeAll(work)) {
-                done.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
 
         // then
         LOG.info(() -> "conflicts seen in dispatch: " + counter.conflicts() + ", reported to callers: " + reported.get());
@@ -128,27 +116,15 @@ abstract class ConcurrencyTests {
         int conflictsBefore = counter.conflicts();
         AtomicLongArray sums = new AtomicLongArray(1);
 
-        // when: eight writers of one account, each publishing once per deposit (no retry here)
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Callable<Void>> work = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                work.add(() -> {
-                    for (int i = 0; i < HOT_COMMANDS; i++) {
-                        int amount = 1 + (thread + i) % 9;
-                        accounts.deposit("hot", BigDecimal.valueOf(amount));
-                        sums.addAndGet(0, amount);
-                    }
-                    return null;
-                });
+        // when: eight writers of one account, each publishing once per deposit (no retry here; a
+        // ConcurrencyException that reached a writer fails the test)
+        onEachThread(thread -> {
+            for (int i = 0; i < HOT_COMMANDS; i++) {
+                int amount = 1 + (thread + i) % 9;
+                accounts.deposit("hot", BigDecimal.valueOf(amount));
+                sums.addAndGet(0, amount);
             }
-            for (Future<Void> done : pool.invokeAll(work)) {
-                done.get(); // a ConcurrencyException that reached a writer fails the test here
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
 
         // then
         int conflicts = counter.conflicts() - conflictsBefore;
@@ -159,6 +135,26 @@ abstract class ConcurrencyTests {
         assertThat(BankScenarioTests.json(rows.value("SELECT body FROM sourceflow_document WHERE type_name = ? AND id = ?",
                 BankAccount.class.getName(), "hot")).getJsonNumber("balance").longValueExact()).isEqualTo(sums.get(0));
         assertThat(conflicts).as("writers of one entity are serialised before they claim a number").isZero();
+    }
+
+    /** Runs the work on {@value #THREADS} threads at once, each given its number; fails with the first failure. */
+    private static void onEachThread(IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Callable<Void>> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                threads.add(() -> {
+                    work.accept(thread);
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(threads)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Publishes until it succeeds; a concurrency exception is the only failure allowed. */
