@@ -10,12 +10,17 @@ import java.lang.annotation.Target;
  * The logical name of a message type, used in the command log and on the wire instead of the
  * class name, so that classes can be renamed or moved without breaking stored data.
  *
- * <p>Without this annotation the alias is the class's simple name. Two message types with one
- * alias are a deployment error.
+ * <p>Without this annotation the alias is the class's simple name and the revision 1. Two message
+ * types with one alias are a deployment error.
+ *
+ * <p>The revision counts the changes of the type's stored form. Every stored or sent message carries
+ * its alias and revision; when a class changes in a way its older JSON no longer binds to (a field
+ * renamed, split or of another type), raise the revision and add an {@link Upcaster} from the old
+ * revision to the new one. A field added with a default needs neither.
  *
  * <pre>{@code
- * @MessageType("bank.DepositMoney")
- * public record DepositMoney(EntityRef entity, BigDecimal amount) implements Command { }
+ * @MessageType(value = "bank.DepositMoney", revision = 2)
+ * public record DepositMoney(EntityRef entity, BigDecimal amount, String reference) implements Command { }
  * }</pre>
  */
 @Documented
@@ -29,4 +34,12 @@ public @interface MessageType {
      * @return the alias, not blank
      */
     String value();
+
+    /**
+     * The revision of the type's stored form: 1 for its first, raised with each change that needs
+     * an {@link Upcaster}.
+     *
+     * @return the revision, at least 1
+     */
+    int revision() default 1;
 }

@@ -1,5 +1,6 @@
 package io.sourceflow.cdi;
 
+import io.sourceflow.Upcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -7,6 +8,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,23 @@ final class BeanTargets implements HandlerRegistry.Targets {
             return beanManager.getContext(scope).get(bean, context);
         }
         return beanManager.getReference(bean, method.beanType(), context);
+    }
+
+    /**
+     * The upcasters, as references to their beans.
+     *
+     * @param beans the checked declarations and their beans
+     * @return the upcasters by the step they read
+     */
+    Map<UpcasterRules.Step, Upcasters.Link> upcasters(Map<UpcasterRules.Declared, Bean<?>> beans) {
+        Map<UpcasterRules.Step, Upcasters.Link> links = new HashMap<>();
+        beans.forEach((declared, bean) -> {
+            CreationalContext<?> context = beanManager.createCreationalContext(bean);
+            contexts.add(context);
+            Upcaster upcaster = (Upcaster) beanManager.getReference(bean, Upcaster.class, context);
+            links.put(declared.from(), new Upcasters.Link(declared.from(), declared.to(), declared.name(), upcaster));
+        });
+        return links;
     }
 
     @Override

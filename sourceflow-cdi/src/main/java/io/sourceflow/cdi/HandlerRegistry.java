@@ -32,6 +32,15 @@ final class HandlerRegistry {
      * @param targets the objects to invoke the handlers on, asked once per bean class
      */
     HandlerRegistry(List<HandlerMethod> methods, Targets targets) {
+        this(methods, targets, Map.of());
+    }
+
+    /**
+     * @param methods the validated handler methods
+     * @param targets the objects to invoke the handlers on, asked once per bean class
+     * @param upcasters the checked upcasters, by the step they read
+     */
+    HandlerRegistry(List<HandlerMethod> methods, Targets targets, Map<UpcasterRules.Step, Upcasters.Link> upcasters) {
         this.targets = targets;
         Map<Class<?>, Object> byClass = new HashMap<>();
         List<Class<? extends Message>> messageTypes = new ArrayList<>();
@@ -51,7 +60,7 @@ final class HandlerRegistry {
                 }
             }
         }
-        this.aliases = new MessageAliases(messageTypes);
+        this.aliases = new MessageAliases(messageTypes, upcasters);
     }
 
     /** The saga handler of a command class, or null when no local saga handles it. */

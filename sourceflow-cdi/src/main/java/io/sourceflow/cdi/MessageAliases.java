@@ -4,6 +4,7 @@ import io.sourceflow.Message;
 import io.sourceflow.MessageType;
 import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.StoredForm;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,21 +18,34 @@ import java.util.stream.Collectors;
 /**
  * The alias registry: the message classes known at boot, by alias. Those are the message types of
  * the handler methods and, for a handler of a sealed supertype, every permitted subtype (so that a
- * transport can decode a subtype it receives); a non-sealed supertype's subtypes stay unknown.
+ * transport can decode a subtype it receives); a non-sealed supertype's subtypes stay unknown. Older
+ * revisions are brought to the current one by the application's upcasters.
  */
 final class MessageAliases implements MessageTypes {
 
     private final Map<String, Class<? extends Message>> types;
+    private final Upcasters upcasters;
     private final ClassValue<String> aliases = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
             return aliasFor(type);
         }
     };
+    private final ClassValue<Integer> revisions = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return revisionFor(type);
+        }
+    };
 
-    MessageAliases(Collection<Class<? extends Message>> handled) {
+    /**
+     * @param handled the message types of the handler methods
+     * @param links the upcasters, by the step they read (checked by {@link UpcasterRules})
+     */
+    MessageAliases(Collection<Class<? extends Message>> handled, Map<UpcasterRules.Step, Upcasters.Link> links) {
         this.types = withPermittedSubclasses(handled).stream()
                 .collect(Collectors.toUnmodifiableMap(MessageAliases::aliasFor, Function.identity()));
+        this.upcasters = new Upcasters(UpcasterRules.revisions(types.values()), links);
     }
 
     /**
@@ -64,6 +78,11 @@ final class MessageAliases implements MessageTypes {
         return annotation.value();
     }
 
+    static int revisionFor(Class<?> type) {
+        MessageType annotation = type.getAnnotation(MessageType.class);
+        return annotation == null ? 1 : annotation.revision();
+    }
+
     @Override
     public String aliasOf(Class<? extends Message> type) {
         return aliases.get(type);
@@ -82,5 +101,15 @@ final class MessageAliases implements MessageTypes {
     @Override
     public boolean isKnown(String alias) {
         return types.containsKey(alias);
+    }
+
+    @Override
+    public int revisionOf(Class<? extends Message> type) {
+        return revisions.get(type);
+    }
+
+    @Override
+    public StoredForm current(StoredForm stored) {
+        return upcasters.current(stored);
     }
 }

@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
+import io.sourceflow.Message;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
 import jakarta.enterprise.context.Dependent;
@@ -27,8 +28,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Registers the runtime's beans, finds the handler methods of sagas, aggregates and views when the
- * container boots, validates them and registers the immutable {@link HandlerRegistry}. Every problem found becomes a
+ * Registers the runtime's beans, finds the handler methods of sagas, aggregates and views and the
+ * {@link io.sourceflow.Upcaster}s when the container boots, validates them ({@link HandlerRules},
+ * {@link UpcasterRules}) and registers the immutable {@link HandlerRegistry}. Every problem found becomes a
  * definition error, so a deployment with bad handlers fails listing all of them. The extension
  * keeps nothing once the container has started.
  */
@@ -44,6 +46,7 @@ public class SourceFlowExtension implements Extension {
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();
     private Map<Class<?>, Bean<?>> beans = new HashMap<>();
+    private Map<UpcasterRules.Declared, Bean<?>> upcasters = new LinkedHashMap<>();
     /** The command types local sagas handle, by handler, kept until the dispatchers can be asked. */
     private Map<Class<? extends Command>, String> sagaCommands = new LinkedHashMap<>();
 
@@ -72,26 +75,36 @@ public class SourceFlowExtension implements Extension {
         if (!found.isEmpty()) {
             beans.put(beanClass, event.getBean());
         }
+        UpcasterRules.Declared upcaster = UpcasterRules.declared(beanClass, problems::add);
+        if (upcaster != null) {
+            upcasters.put(upcaster, event.getBean());
+        }
     }
 
     void register(@Observes AfterBeanDiscovery event) {
         problems.addAll(HandlerRules.check(handlers));
+        problems.addAll(UpcasterRules.check(UpcasterRules.revisions(MessageAliases.withPermittedSubclasses(handlers.stream()
+                .<Class<? extends Message>>map(HandlerMethod::messageType).toList())), List.copyOf(upcasters.keySet())));
         problems.forEach(p -> event.addDefinitionError(new DefinitionException("SourceFlow: " + p)));
         handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA)
                 .forEach(h -> sagaCommands.put(h.messageType().asSubclass(Command.class), h.describe()));
         if (problems.isEmpty()) {
             List<HandlerMethod> found = List.copyOf(handlers);
             Map<Class<?>, Bean<?>> handlerBeans = Map.copyOf(beans);
+            Map<UpcasterRules.Declared, Bean<?>> upcasterBeans = Map.copyOf(upcasters);
             event.addBean()
                     .types(HandlerRegistry.class, Object.class)
                     .scope(Singleton.class)
-                    .produceWith(instance -> new HandlerRegistry(found,
-                            new BeanTargets(handlerBeans, instance.select(BeanManager.class).get())))
+                    .produceWith(instance -> {
+                        BeanTargets targets = new BeanTargets(handlerBeans, instance.select(BeanManager.class).get());
+                        return new HandlerRegistry(found, targets, targets.upcasters(upcasterBeans));
+                    })
                     .disposeWith((registry, instance) -> registry.release());
         }
         handlers = null;
         problems = null;
         beans = null;
+        upcasters = null;
     }
 
     /** Refuses a dispatcher that forwards a command type a local saga handles (see {@link DispatcherOverlap}). */

@@ -1,11 +1,14 @@
 package io.sourceflow.spi;
 
 import io.sourceflow.Message;
+import io.sourceflow.MessageType;
+import io.sourceflow.NewerRevisionException;
 import io.sourceflow.UnknownMessageTypeException;
 
 /**
  * The registry of message type aliases, fixed at deployment: stores and transports write aliases
- * and only ever instantiate the classes registered here from stored or received data.
+ * and revisions, bring what they read to the current revision with {@link #current(StoredForm)}, and
+ * only ever instantiate the classes registered here from stored or received data.
  */
 public interface MessageTypes {
 
@@ -40,5 +43,42 @@ public interface MessageTypes {
         } catch (UnknownMessageTypeException unknown) {
             return false;
         }
+    }
+
+    /**
+     * The revision of a message class's stored form: its {@link MessageType#revision()}, else 1.
+     *
+     * @param type the message class
+     * @return the revision, at least 1
+     */
+    default int revisionOf(Class<? extends Message> type) {
+        MessageType annotation = type.getAnnotation(MessageType.class);
+        return annotation == null ? 1 : annotation.revision();
+    }
+
+    /**
+     * Brings a stored or received form to the current revision of its type, through the
+     * application's {@link io.sourceflow.Upcaster}s; a form already current is returned as it is.
+     * The implementation without upcasters reads only current forms.
+     *
+     * @param stored what was stored or received
+     * @return the form at the current revision, under the alias of a registered class
+     * @throws NewerRevisionException when the revision is newer than the registered class's
+     * @throws UnknownMessageTypeException when no class is registered under the alias, or no upcaster
+     *                                     leads from an older revision
+     * @throws io.sourceflow.UpcastingException when an upcaster fails; {@link io.sourceflow.MessageFormatException}
+     *                                          when the payload is not a JSON object
+     */
+    default StoredForm current(StoredForm stored) {
+        int current = revisionOf(typeOf(stored.alias()));
+        if (stored.revision() == current) {
+            return stored;
+        }
+        if (stored.revision() > current) {
+            throw new NewerRevisionException("revision " + stored.revision() + " of '" + SafeText.forLog(stored.alias())
+                    + "' is newer than the revision this application knows, " + current);
+        }
+        throw new UnknownMessageTypeException("no upcaster reads revision " + stored.revision() + " of '"
+                + SafeText.forLog(stored.alias()) + "' (the current revision is " + current + ")");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sourceflow.cdi.invalid.InvalidHandlers;
+import io.sourceflow.cdi.revisions.BrokenUpcasters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +61,28 @@ class ExtensionValidationTest {
                 .contains("TwoCommands.on")
                 .contains("ReturnsValue.on")
                 .contains("NoScopeView");
+    }
+
+    @Test
+    void brokenUpcasterChainsAreRefusedTogether() {
+        Throwable failure = catchThrowable(() -> SourceFlowWeld
+                .weld(BrokenUpcasters.ThingSaga.class, BrokenUpcasters.TwinA.class, BrokenUpcasters.TwinB.class,
+                        BrokenUpcasters.FromCurrent.class, BrokenUpcasters.Nowhere.class, BrokenUpcasters.Overshoot.class,
+                        BrokenUpcasters.Unnamed.class, BrokenUpcasters.NotAnUpcaster.class)
+                .initialize().shutdown());
+
+        assertThat(fullMessage(failure))
+                .contains("message type alias 'gap.Thing' is at revision 3, but no upcaster reads its revision 1")
+                .contains("revision 2 of 'gap.Thing' has 2 upcasters, it must have one: ["
+                        + BrokenUpcasters.TwinA.class.getName() + ", " + BrokenUpcasters.TwinB.class.getName() + "]")
+                .contains(BrokenUpcasters.FromCurrent.class.getName() + " (revision 3 of 'gap.Thing'): 'gap.Thing' is at revision 3,"
+                        + " so there is nothing to upcast revision 3 to")
+                .contains(BrokenUpcasters.Nowhere.class.getName() + " (revision 1 of 'gone.Old'): its chain ends at revision 2 of"
+                        + " 'gone.New', an alias no handler takes")
+                .contains(BrokenUpcasters.Overshoot.class.getName() + " (revision 5 of 'old.Thing'): its chain makes revision 6 of"
+                        + " 'gap.Thing', newer than the current revision 3")
+                .contains(BrokenUpcasters.Unnamed.class.getName() + ": an Upcaster bean needs @Upcasts")
+                .contains(BrokenUpcasters.NotAnUpcaster.class.getName() + ": @Upcasts is on a class that does not implement");
     }
 
     static String fullMessage(Throwable failure) {

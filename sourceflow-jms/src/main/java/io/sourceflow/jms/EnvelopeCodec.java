@@ -6,18 +6,23 @@ import io.sourceflow.Event;
 import io.sourceflow.Message;
 import io.sourceflow.MessageFormatException;
 import io.sourceflow.Metadata;
+import io.sourceflow.NewerRevisionException;
 import io.sourceflow.UnknownMessageTypeException;
+import io.sourceflow.UpcastingException;
 import io.sourceflow.spi.MessageTypes;
 import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
+import io.sourceflow.spi.StoredForm;
 import java.util.Map;
 
 /**
  * Writes an envelope as the JSON body of a JMS text message and reads it back:
- * <pre>{@code {"kind":"command","type":"bank.DepositMoney","metadata":{...},"payload":{...}}}</pre>
- * The payload and the metadata are written and read by the {@link Serializer}. Only classes registered under the
- * alias in {@link MessageTypes} are ever instantiated. Members may come in any order; unknown
- * members are ignored.
+ * <pre>{@code {"kind":"command","type":"bank.DepositMoney","revision":2,"metadata":{...},"payload":{...}}}</pre>
+ * The payload and the metadata are written and read by the {@link Serializer}. A payload of an older
+ * revision (from a server not yet upgraded) is brought to the current one by the application's
+ * upcasters ({@link #current}); one of a newer revision is refused, never guessed. Only classes
+ * registered under the alias in {@link MessageTypes} are ever instantiated. Members may come in any
+ * order; unknown members are ignored; without {@code revision} (a server before revisions) it is 1.
  */
 final class EnvelopeCodec {
 
@@ -31,8 +36,9 @@ final class EnvelopeCodec {
         @Override
         @SuppressWarnings("unchecked")
         protected String computeValue(Class<?> type) {
-            return "{\"kind\":\"" + kindOf(type) + "\",\"type\":" + Json.quote(types.aliasOf((Class<? extends Message>) type))
-                    + ",\"metadata\":";
+            Class<? extends Message> message = (Class<? extends Message>) type;
+            return "{\"kind\":\"" + kindOf(type) + "\",\"type\":" + Json.quote(types.aliasOf(message)) + ",\"revision\":"
+                    + types.revisionOf(message) + ",\"metadata\":";
         }
     };
 
@@ -67,7 +73,48 @@ final class EnvelopeCodec {
         } catch (MessageFormatException e) {
             throw new MessageFormatException("The envelope's metadata cannot be read: " + SafeText.forLog(e.getMessage()), e);
         }
-        return new Head(kind, Json.string(member(members, "type")), metadata, member(members, "payload"));
+        return new Head(kind, Json.string(member(members, "type")), revision(members.get("revision")), metadata,
+                member(members, "payload"), "");
+    }
+
+    /**
+     * The head with its alias, revision and payload at the current revision of its type.
+     *
+     * @throws NewerRevisionException when the revision is newer than this application knows
+     * @throws UnknownMessageTypeException when no class is registered under the alias and no upcaster reads it
+     * @throws UpcastingException when an upcaster fails
+     */
+    Head current(Head head) {
+        StoredForm stored = new StoredForm(head.alias(), head.revision(), head.payload());
+        StoredForm current;
+        try {
+            current = types.current(stored);
+        } catch (NewerRevisionException e) {
+            throw new NewerRevisionException(head.describe() + " cannot be read: " + SafeText.forLog(e.getMessage()), e);
+        } catch (UnknownMessageTypeException e) {
+            throw new UnknownMessageTypeException(head.describe() + " cannot be read: " + SafeText.forLog(e.getMessage()), e);
+        } catch (UpcastingException e) {
+            throw new UpcastingException(head.describe() + " cannot be read: " + SafeText.forLog(e.getMessage()), e);
+        } catch (MessageFormatException e) {
+            throw new MessageFormatException(head.describe() + " cannot be read: " + SafeText.forLog(e.getMessage()), e);
+        }
+        return current == stored ? head
+                : new Head(head.kind(), current.alias(), current.revision(), head.metadata(), current.payload(), current.provenance());
+    }
+
+    private static int revision(String member) {
+        if (member == null) {
+            return 1;
+        }
+        try {
+            int revision = Integer.parseInt(member);
+            if (revision >= 1) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MessageFormatException("An envelope's revision is a whole number from 1, not " + SafeText.forLog(member));
     }
 
     /**
@@ -110,7 +157,7 @@ final class EnvelopeCodec {
             message = serializer.deserialize(head.payload(), type);
         } catch (MessageFormatException e) {
             throw new MessageFormatException(head.describe() + " has a payload that does not fit " + type.getName()
-                    + ": " + SafeText.forLog(e.getMessage()), e);
+                    + head.provenance() + ": " + SafeText.forLog(e.getMessage()), e);
         } catch (StackOverflowError | LinkageError e) {
             throw new MessageFormatException(head.describe() + " could not be bound to " + type.getName() + ": " + e, e);
         }
@@ -146,10 +193,12 @@ final class EnvelopeCodec {
      *
      * @param kind {@value #COMMAND} or {@value #EVENT}
      * @param alias the message type alias
+     * @param revision the revision of the type the payload was written at
      * @param metadata the metadata
      * @param payload the payload's JSON text
+     * @param provenance empty as received, else the upcasters that made the payload ({@link StoredForm#provenance()})
      */
-    record Head(String kind, String alias, Metadata metadata, String payload) {
+    record Head(String kind, String alias, int revision, Metadata metadata, String payload, String provenance) {
 
         boolean isEvent() {
             return EVENT.equals(kind);
@@ -157,8 +206,8 @@ final class EnvelopeCodec {
 
         /** The message for logs and errors, its alias and entity id escaped. */
         String describe() {
-            return "Message " + metadata.messageId() + " (" + kind + " '" + SafeText.forLog(alias) + "' for entity '"
-                    + SafeText.forLog(metadata.entityId()) + "')";
+            return "Message " + metadata.messageId() + " (" + kind + " '" + SafeText.forLog(alias) + "' revision " + revision
+                    + " for entity '" + SafeText.forLog(metadata.entityId()) + "')";
         }
     }
 }

@@ -6,7 +6,9 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
+import io.sourceflow.NewerRevisionException;
 import io.sourceflow.SourceFlowException;
+import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.cdi.TransactionalCommandBus;
 import io.sourceflow.cdi.UnitOfWork;
 import io.sourceflow.spi.DeadLetterStore;
@@ -202,19 +204,20 @@ public class JmsInbound {
             if (head.isEvent() && !resources.settings().competingConsumers() && delivery.sentByThisApplication()) {
                 return;
             }
-            Class<? extends io.sourceflow.Message> type = head.isEvent() ? eventTypeOrNull(head) : resources.codec().type(head);
-            if (type == null) {
+            EnvelopeCodec.Head read = head.isEvent() ? currentEventOrNull(head) : resources.codec().current(head);
+            if (read == null) {
                 return;
             }
+            Class<? extends io.sourceflow.Message> type = resources.codec().type(read);
             if (!inbox.record(resources.settings().consumer(), head.metadata().messageId())) {
                 keeper.duplicate();
                 resources.telemetry().duplicate();
                 LOG.fine(() -> head.describe() + " was processed before; skipped");
                 return;
             }
-            Envelope<?> envelope = resources.codec().envelope(head, type);
+            Envelope<?> envelope = resources.codec().envelope(read, type);
             if (envelope.message() instanceof Command) {
-                constraints.check(head, envelope.message());
+                constraints.check(read, envelope.message());
             }
             hand(delivery, envelope);
         } catch (RuntimeException | Error e) {
@@ -225,14 +228,21 @@ public class JmsInbound {
         }
     }
 
-    /** The event's class, or null when it is not registered here: no local view or aggregate takes it. */
-    private Class<? extends io.sourceflow.Message> eventTypeOrNull(EnvelopeCodec.Head head) {
-        if (resources.types().isKnown(head.alias())) {
-            return resources.codec().type(head);
+    /**
+     * The event at its current revision, or null when no local view or aggregate takes it: its alias
+     * is not registered here and no upcaster reads it. A newer revision of a registered type is not
+     * skipped: {@link EnvelopeCodec#current} refuses it, and it is parked.
+     */
+    private EnvelopeCodec.Head currentEventOrNull(EnvelopeCodec.Head head) {
+        try {
+            return resources.codec().current(head);
+        } catch (NewerRevisionException newer) {
+            throw newer;
+        } catch (UnknownMessageTypeException notHere) {
+            resources.telemetry().ignored();
+            LOG.fine(() -> head.describe() + " is taken by no local handler; skipped");
+            return null;
         }
-        resources.telemetry().ignored();
-        LOG.fine(() -> head.describe() + " is taken by no local handler; skipped");
-        return null;
     }
 
     private void hand(Delivery delivery, Envelope<?> envelope) {

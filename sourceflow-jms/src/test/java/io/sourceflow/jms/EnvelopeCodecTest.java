@@ -38,7 +38,7 @@ class EnvelopeCodecTest {
         Envelope<?> received = codec.envelope(head);
 
         // then
-        assertThat(body).startsWith("{\"kind\":\"command\",\"type\":\"bank.CreateAccount\",\"metadata\":{");
+        assertThat(body).startsWith("{\"kind\":\"command\",\"type\":\"bank.CreateAccount\",\"revision\":1,\"metadata\":{");
         assertThat(head.alias()).isEqualTo("bank.CreateAccount");
         assertThat(head.isEvent()).isFalse();
         assertThat(received).isEqualTo(sent);

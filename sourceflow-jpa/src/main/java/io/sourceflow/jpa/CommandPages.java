@@ -2,6 +2,7 @@ package io.sourceflow.jpa;
 
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
+import io.sourceflow.spi.StoredForm;
 import jakarta.persistence.EntityManager;
 import java.util.Iterator;
 import java.util.List;
@@ -44,12 +45,13 @@ final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Comma
         }
         Object[] row = page.next();
         lastRead = (Long) row[0];
-        action.accept(commands.read(entityId, lastRead, (String) row[1], (String) row[2], (String) row[3]));
+        action.accept(commands.read(entityId, lastRead, new StoredForm((String) row[1], (Integer) row[2], (String) row[3]),
+                (String) row[4]));
         return true;
     }
 
     private List<Object[]> nextPage() {
-        return em.createQuery("SELECT c.sequenceNo, c.typeAlias, c.payload, c.metadata FROM CommandRow c"
+        return em.createQuery("SELECT c.sequenceNo, c.typeAlias, c.typeRevision, c.payload, c.metadata FROM CommandRow c"
                         + " WHERE c.entityId = :entityId AND c.sequenceNo > :after ORDER BY c.sequenceNo", Object[].class)
                 .setParameter("entityId", entityId)
                 .setParameter("after", lastRead)

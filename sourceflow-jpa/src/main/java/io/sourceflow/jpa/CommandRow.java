@@ -65,6 +65,9 @@ public class CommandRow {
     @Column(name = "type_alias", length = 255, nullable = false, updatable = false)
     private String typeAlias;
 
+    @Column(name = "type_revision", nullable = false, updatable = false)
+    private int typeRevision;
+
     @Lob
     @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "payload", length = JsonColumns.LENGTH, nullable = false, updatable = false)
@@ -85,11 +88,12 @@ public class CommandRow {
     protected CommandRow() {
     }
 
-    CommandRow(String entityId, long sequenceNo, String typeAlias, String payload, String metadata, boolean isNew,
+    CommandRow(String entityId, long sequenceNo, String typeAlias, int typeRevision, String payload, String metadata, boolean isNew,
             OffsetDateTime occurredOn) {
         this.entityId = entityId;
         this.sequenceNo = sequenceNo;
         this.typeAlias = typeAlias;
+        this.typeRevision = typeRevision;
         this.payload = payload;
         this.metadata = metadata;
         this.isNew = isNew;
@@ -121,6 +125,15 @@ public class CommandRow {
      */
     public String getTypeAlias() {
         return typeAlias;
+    }
+
+    /**
+     * The revision of the command type the payload was written at.
+     *
+     * @return the revision, as in {@link io.sourceflow.MessageType#revision()}
+     */
+    public int getTypeRevision() {
+        return typeRevision;
     }
 
     /**

@@ -84,7 +84,7 @@ public class JpaCommandStore implements CommandStore {
         if (!entityId.equals(metadata.entityId())) {
             metadata = metadata.withEntityId(entityId);
         }
-        em.persist(new CommandRow(entityId, sequenceNo, types().aliasOf(command.getClass()),
+        em.persist(new CommandRow(entityId, sequenceNo, types().aliasOf(command.getClass()), types().revisionOf(command.getClass()),
                 serializer.serialize(command), serializer.serialize(metadata), command.entity().isNew(),
                 metadata.occurredOn().atOffset(ZoneOffset.UTC)));
         if (remembered) {

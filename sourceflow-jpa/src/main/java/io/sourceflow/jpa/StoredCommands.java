@@ -5,13 +5,17 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Message;
 import io.sourceflow.MessageFormatException;
 import io.sourceflow.Metadata;
+import io.sourceflow.NewerRevisionException;
 import io.sourceflow.UnknownMessageTypeException;
+import io.sourceflow.UpcastingException;
 import io.sourceflow.spi.MessageTypes;
 import io.sourceflow.spi.Serializer;
+import io.sourceflow.spi.StoredForm;
 
 /**
- * Turns a stored log row back into an envelope, or fails naming the entity and sequence number:
- * only registered aliases are instantiated, and nothing unreadable is skipped.
+ * Turns a stored log row back into an envelope, or fails naming the entity and sequence number: an
+ * older revision is first brought to the current one by the application's upcasters, only registered
+ * aliases are instantiated, and nothing unreadable is skipped.
  */
 final class StoredCommands {
 
@@ -23,26 +27,36 @@ final class StoredCommands {
         this.serializer = serializer;
     }
 
-    Envelope<Command> read(String entityId, long sequenceNo, String alias, String payload, String metadata) {
+    Envelope<Command> read(String entityId, long sequenceNo, StoredForm stored, String metadata) {
         String where = "command #" + sequenceNo + " of entity '" + entityId + "' in the command log";
-        Class<? extends Message> type;
-        try {
-            type = types.typeOf(alias);
-        } catch (UnknownMessageTypeException e) {
-            throw new UnknownMessageTypeException("Cannot read " + where + ": its type alias '" + alias
-                    + "' is not registered", e);
-        }
+        StoredForm form = current(stored, where);
+        Class<? extends Message> type = types.typeOf(form.alias());
         if (!Command.class.isAssignableFrom(type)) {
-            throw new MessageFormatException("Cannot read " + where + ": its type alias '" + alias + "' names "
+            throw new MessageFormatException("Cannot read " + where + ": its type alias '" + form.alias() + "' names "
                     + type.getName() + ", which is not a command");
         }
         try {
-            Command command = (Command) serializer.deserialize(payload, type);
-            Metadata stored = serializer.deserialize(metadata, Metadata.class);
-            return new Envelope<>(command, stored.withEntityId(entityId).withSequenceNo(sequenceNo));
+            Command command = (Command) serializer.deserialize(form.payload(), type);
+            Metadata read = serializer.deserialize(metadata, Metadata.class);
+            return new Envelope<>(command, read.withEntityId(entityId).withSequenceNo(sequenceNo));
         } catch (MessageFormatException | IllegalArgumentException | NullPointerException e) {
-            throw new MessageFormatException("Cannot read " + where + " (type alias '" + alias + "'): "
-                    + e.getMessage(), e);
+            throw new MessageFormatException("Cannot read " + where + " (type alias '" + form.alias() + "', revision "
+                    + form.revision() + form.provenance() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private StoredForm current(StoredForm stored, String where) {
+        String what = "Cannot read " + where + " (type alias '" + stored.alias() + "', revision " + stored.revision() + "): ";
+        try {
+            return types.current(stored);
+        } catch (NewerRevisionException e) {
+            throw new NewerRevisionException(what + e.getMessage(), e);
+        } catch (UnknownMessageTypeException e) {
+            throw new UnknownMessageTypeException(what + e.getMessage(), e);
+        } catch (UpcastingException e) {
+            throw new UpcastingException(what + e.getMessage(), e);
+        } catch (MessageFormatException e) {
+            throw new MessageFormatException(what + e.getMessage(), e);
         }
     }
 }

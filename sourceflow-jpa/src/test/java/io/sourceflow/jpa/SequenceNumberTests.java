@@ -148,8 +148,8 @@ abstract class SequenceNumberTests {
         // given: the store wrote 1 and 2; another writer appends 3
         accounts.open("w-1", "Wes", BigDecimal.ZERO);
         accounts.deposit("w-1", BigDecimal.ONE);
-        rows.update("INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, payload, metadata, is_new,"
-                + " occurred_on) VALUES ('w-1', 3, 'bank.DepositMoney', '{}', '{}', false, CURRENT_TIMESTAMP)");
+        rows.update("INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, type_revision, payload, metadata, is_new,"
+                + " occurred_on) VALUES ('w-1', 3, 'bank.DepositMoney', 1, '{}', '{}', false, CURRENT_TIMESTAMP)");
         int conflictsBefore = conflicts.conflicts();
 
         // when

@@ -1,0 +1,19 @@
+package io.sourceflow;
+
+/**
+ * An {@link Upcaster} failed on a stored or received message: it threw, returned nothing, or
+ * returned what does not fit the next revision.
+ */
+public class UpcastingException extends MessageFormatException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what went wrong, naming the alias, the revision, the upcaster and where the
+     *                message came from
+     * @param cause the underlying failure, or null
+     */
+    public UpcastingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

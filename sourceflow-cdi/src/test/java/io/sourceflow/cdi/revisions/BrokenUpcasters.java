@@ -1,0 +1,80 @@
+package io.sourceflow.cdi.revisions;
+
+import io.sourceflow.Command;
+import io.sourceflow.EntityRef;
+import io.sourceflow.Handles;
+import io.sourceflow.MessageType;
+import io.sourceflow.Saga;
+import io.sourceflow.Upcaster;
+import io.sourceflow.Upcasts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+
+/** Upcasters that the extension must refuse, together: one broken rule each. */
+public final class BrokenUpcasters {
+
+    private BrokenUpcasters() {
+    }
+
+    /** At revision 3, with an upcaster for revision 2 only. */
+    @MessageType(value = "gap.Thing", revision = 3)
+    public record Thing(EntityRef entity) implements Command {
+    }
+
+    /** Registers {@link Thing}. */
+    @ApplicationScoped
+    public static class ThingSaga extends Saga<Revisions.Till> {
+        @Handles
+        void on(Revisions.Till till, Thing thing) {
+        }
+    }
+
+    /** Same for all. */
+    abstract static class Identity implements Upcaster {
+        @Override
+        public JsonObject upcast(JsonObject payload) {
+            return payload;
+        }
+    }
+
+    /** One of two for revision 2. */
+    @ApplicationScoped
+    @Upcasts(alias = "gap.Thing", revision = 2)
+    public static class TwinA extends Identity {
+    }
+
+    /** The other. */
+    @ApplicationScoped
+    @Upcasts(alias = "gap.Thing", revision = 2)
+    public static class TwinB extends Identity {
+    }
+
+    /** Reads the current revision. */
+    @ApplicationScoped
+    @Upcasts(alias = "gap.Thing", revision = 3)
+    public static class FromCurrent extends Identity {
+    }
+
+    /** Ends at an alias no handler takes. */
+    @ApplicationScoped
+    @Upcasts(alias = "gone.Old", revision = 1, to = "gone.New")
+    public static class Nowhere extends Identity {
+    }
+
+    /** Makes revision 6 of a type at revision 3. */
+    @ApplicationScoped
+    @Upcasts(alias = "old.Thing", revision = 5, to = "gap.Thing")
+    public static class Overshoot extends Identity {
+    }
+
+    /** An upcaster without its step. */
+    @ApplicationScoped
+    public static class Unnamed extends Identity {
+    }
+
+    /** A step without an upcaster. */
+    @ApplicationScoped
+    @Upcasts(alias = "gap.Thing", revision = 1)
+    public static class NotAnUpcaster {
+    }
+}
