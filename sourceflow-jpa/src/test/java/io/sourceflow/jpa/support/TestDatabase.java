@@ -18,6 +18,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.weld.environment.se.Weld;
 
 /**
@@ -74,8 +77,40 @@ public final class TestDatabase implements AutoCloseable {
         this.emf = Persistence.createEntityManagerFactory("sourceflow", properties);
     }
 
+    /** The history table of SourceFlow's migrations, apart from an application's own. */
+    public static final String HISTORY_TABLE = "sourceflow_schema_history";
+
     /**
-     * Creates the database and its tables.
+     * Flyway set up with SourceFlow's migrations for a database, as an application would run them.
+     *
+     * @param kind which database
+     * @param dataSource where to run them
+     * @return the configuration, to load and migrate
+     */
+    public static FluentConfiguration migrations(Kind kind, DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).table(HISTORY_TABLE)
+                .locations("classpath:META-INF/sourceflow/db/migration/" + kind.ddl);
+    }
+
+    /**
+     * A database whose schema was made before, by the caller: its test tables are added, the
+     * provider leaves the schema alone.
+     *
+     * @param kind which database
+     * @param pool its data source
+     * @return the database
+     */
+    public static TestDatabase existing(Kind kind, XaPool pool) {
+        try (Connection c = pool.getConnection()) {
+            run(c, kind.testTables);
+            return new TestDatabase(kind, pool, Map.of());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot set up the " + kind + " test database", e);
+        }
+    }
+
+    /**
+     * Creates the database and its tables (SourceFlow's by its migrations).
      *
      * @param kind which database
      * @param name a name unique to the test class (letters, digits, underscores)
@@ -106,8 +141,8 @@ public final class TestDatabase implements AutoCloseable {
             } else {
                 pool = new XaPool(kind == Kind.H2 ? Drivers.h2(name) : Drivers.postgresqlPooled(name));
             }
+            migrations(kind, pool).load().migrate();
             try (Connection c = pool.getConnection()) {
-                run(c, "META-INF/sourceflow/ddl/" + kind.ddl + ".sql");
                 run(c, kind.testTables);
             }
             return new TestDatabase(kind, pool, Map.of());
@@ -157,7 +192,15 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static XaPool emptyPool(Kind kind, String name) throws SQLException {
+    /**
+     * An empty database.
+     *
+     * @param kind which database
+     * @param name a name unique to the test class (letters, digits, underscores)
+     * @return its JTA data source
+     * @throws SQLException when the database is unreachable
+     */
+    public static XaPool emptyPool(Kind kind, String name) throws SQLException {
         return new XaPool(switch (kind) {
             case H2 -> Drivers.h2(name);
             case POSTGRESQL -> Drivers.postgresql(name);
@@ -212,7 +255,7 @@ public final class TestDatabase implements AutoCloseable {
         pool.close();
     }
 
-    static void run(Connection c, String resource) throws IOException, SQLException {
+    public static void run(Connection c, String resource) throws IOException, SQLException {
         String script;
         try (InputStream in = Objects.requireNonNull(TestDatabase.class.getClassLoader().getResourceAsStream(resource),
                 resource)) {

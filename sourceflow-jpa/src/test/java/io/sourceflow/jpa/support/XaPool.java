@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.ConnectionPoolDataSource;
@@ -109,15 +110,21 @@ public final class XaPool implements DataSource, AutoCloseable {
         return pooled != null ? pooled : xa != null ? xa.getXAConnection() : local.getPooledConnection();
     }
 
-    /** A handle whose close gives the connection back instead of closing it; its statements are counted. */
+    /**
+     * A handle whose first close gives the connection back instead of closing it (a second close does
+     * nothing: giving it back twice would hand one connection to two callers); its statements are counted.
+     */
     private Connection handle(Connection connection, Runnable onClose) {
+        AtomicBoolean closed = new AtomicBoolean();
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("close")) {
-                onClose.run();
+                if (closed.compareAndSet(false, true)) {
+                    onClose.run();
+                }
                 return null;
             }
             if (method.getName().equals("isClosed")) {
-                return false;
+                return closed.get();
             }
             Object result = call(connection, method, args);
             return result instanceof PreparedStatement s ? counted(s, PreparedStatement.class)

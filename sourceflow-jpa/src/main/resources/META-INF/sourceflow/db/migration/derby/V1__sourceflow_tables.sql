@@ -1,0 +1,12 @@
+-- Migration V1: SourceFlow's tables as first released, for Apache Derby 10.16 (no time zone type: times are stored in UTC; JSON in CLOB, as Derby's VARCHAR stops at 32,672 characters).
+-- One statement per line, each ending with ';' (for ij). Derby rejects the ';' itself: a runner that executes one line at a time must strip it (EclipseLink's create-source=script does not).
+CREATE TABLE sourceflow_command (entity_id VARCHAR(255) NOT NULL, sequence_no BIGINT NOT NULL, type_alias VARCHAR(255) NOT NULL, payload CLOB NOT NULL, metadata CLOB NOT NULL, is_new BOOLEAN NOT NULL, occurred_on TIMESTAMP NOT NULL, CONSTRAINT sourceflow_command_pk PRIMARY KEY (entity_id, sequence_no));
+CREATE TABLE sourceflow_document (type_name VARCHAR(255) NOT NULL, id VARCHAR(255) NOT NULL, version BIGINT NOT NULL, body CLOB NOT NULL, CONSTRAINT sourceflow_document_pk PRIMARY KEY (type_name, id));
+CREATE TABLE sourceflow_inbox (consumer VARCHAR(255) NOT NULL, message_id VARCHAR(36) NOT NULL, received_on TIMESTAMP NOT NULL, CONSTRAINT sourceflow_inbox_pk PRIMARY KEY (consumer, message_id));
+CREATE INDEX sourceflow_inbox_received_on ON sourceflow_inbox (received_on);
+CREATE TABLE sourceflow_dead_letter (id VARCHAR(36) NOT NULL, message_id VARCHAR(36) NOT NULL, destination VARCHAR(255) NOT NULL, type_alias VARCHAR(255), entity_id VARCHAR(255), body CLOB NOT NULL, headers CLOB NOT NULL, error CLOB NOT NULL, delivery_count INTEGER NOT NULL, first_received_on TIMESTAMP, dead_lettered_on TIMESTAMP NOT NULL, redriven_on TIMESTAMP, version BIGINT NOT NULL, CONSTRAINT sourceflow_dead_letter_pk PRIMARY KEY (id));
+CREATE INDEX sourceflow_dead_letter_parked ON sourceflow_dead_letter (destination, dead_lettered_on);
+CREATE TABLE sourceflow_command_status (message_id VARCHAR(36) NOT NULL, state VARCHAR(16) NOT NULL, type_alias VARCHAR(255) NOT NULL, entity_id VARCHAR(255), sequence_no BIGINT NOT NULL, problem VARCHAR(2000), recorded_on TIMESTAMP NOT NULL, CONSTRAINT sourceflow_command_status_pk PRIMARY KEY (message_id));
+CREATE INDEX sourceflow_command_status_recorded_on ON sourceflow_command_status (recorded_on);
+CREATE TABLE sourceflow_outbox (cause VARCHAR(36) NOT NULL, item_no INTEGER NOT NULL, destination VARCHAR(255) NOT NULL, topic BOOLEAN NOT NULL, body CLOB NOT NULL, properties CLOB NOT NULL, kept_on TIMESTAMP NOT NULL, CONSTRAINT sourceflow_outbox_pk PRIMARY KEY (cause, item_no));
+CREATE INDEX sourceflow_outbox_kept_on ON sourceflow_outbox (kept_on);

@@ -1,0 +1,146 @@
+package io.sourceflow.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sourceflow.EntityRef;
+import io.sourceflow.Metadata;
+import io.sourceflow.cdi.JsonBindingSerializer;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.Commands.CreateAccount;
+import io.sourceflow.cdi.bank.Commands.DepositMoney;
+import io.sourceflow.jpa.bank.AccountSummaryView;
+import io.sourceflow.jpa.support.Rows;
+import io.sourceflow.jpa.support.TestDatabase;
+import io.sourceflow.jpa.support.XaPool;
+import io.sourceflow.spi.EntityStore;
+import jakarta.transaction.TransactionManager;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The versioned migrations ({@code META-INF/sourceflow/db/migration/<database>/}): run by Flyway on an
+ * empty database they make the schema the single DDL script makes; run on a database of the first
+ * release that holds data, they keep it, and the stores replay it.
+ */
+abstract class MigrationTests {
+
+    final JsonBindingSerializer json = new JsonBindingSerializer();
+
+    abstract TestDatabase.Kind kind();
+
+    @Test
+    void theMigrationsMakeTheSchemaTheDdlScriptMakes() throws Exception {
+        // given
+        XaPool migrated = TestDatabase.emptyPool(kind(), "migrated_" + name());
+        XaPool scripted = TestDatabase.emptyPool(kind(), "scripted_" + name());
+
+        // when
+        TestDatabase.migrations(kind(), migrated).load().migrate();
+        try (Connection c = scripted.getConnection()) {
+            TestDatabase.run(c, "META-INF/sourceflow/ddl/" + name() + ".sql");
+        }
+
+        // then
+        try (migrated; scripted) {
+            Set<String> expected = schema(scripted);
+            assertThat(expected).as("the DDL script's tables").anyMatch(line -> line.contains("sourceflow_command.type_revision"));
+            assertThat(schema(migrated)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aFirstReleaseDatabaseWithDataIsMigratedAndReplayed() throws Exception {
+        // given: the first release's schema (V1) and what that release wrote: two commands, the account
+        XaPool pool = TestDatabase.emptyPool(kind(), "release1_" + name());
+        TestDatabase.migrations(kind(), pool).target("1").load().migrate();
+        try (Connection c = pool.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO sourceflow_command"
+                + " (entity_id, sequence_no, type_alias, payload, metadata, is_new, occurred_on) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            logged(insert, 1, "bank.CreateAccount", new CreateAccount(EntityRef.of("m-1").asNew(), "Mia", new BigDecimal("10")));
+            logged(insert, 2, "bank.DepositMoney", new DepositMoney(EntityRef.of("m-1"), new BigDecimal("5")));
+        }
+
+        // when: the migrations of this release, then a replay
+        TestDatabase.migrations(kind(), pool).load().migrate();
+        TestDatabase db = TestDatabase.existing(kind(), pool);
+        try (WeldContainer container = db.weld(AccountSaga.class, AccountView.class, AccountSummaryView.class,
+                AccountAggregate.class).initialize()) {
+            AccountAggregate accounts = container.select(AccountAggregate.class).get();
+            long replayed = accounts.rebuild("m-1");
+            accounts.deposit("m-1", new BigDecimal("1"));
+
+            // then
+            assertThat(replayed).isEqualTo(2);
+            TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+            tm.begin();
+            BankAccount account;
+            try {
+                account = container.select(EntityStore.class).get().find(BankAccount.class, "m-1").orElseThrow();
+            } finally {
+                tm.rollback();
+            }
+            assertThat(account.getBalance()).isEqualByComparingTo("16");
+            assertThat(new Rows(db).query("SELECT sequence_no, type_revision FROM sourceflow_command WHERE entity_id = 'm-1'"
+                    + " ORDER BY sequence_no")).extracting(row -> ((Number) row.get(1)).intValue()).containsExactly(1, 1, 1);
+        } finally {
+            db.close();
+        }
+    }
+
+    private void logged(PreparedStatement insert, long sequenceNo, String alias, Object command) throws SQLException {
+        insert.setString(1, "m-1");
+        insert.setLong(2, sequenceNo);
+        insert.setString(3, alias);
+        insert.setString(4, json.serialize(command));
+        insert.setString(5, json.serialize(Metadata.create("m-1").withSequenceNo(sequenceNo)));
+        insert.setBoolean(6, sequenceNo == 1);
+        insert.setTimestamp(7, new Timestamp(System.currentTimeMillis()));
+        insert.executeUpdate();
+    }
+
+    private String name() {
+        return kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** SourceFlow's tables as "table.column type size nullable" and "table primary key (columns)" lines. */
+    private static Set<String> schema(XaPool pool) throws SQLException {
+        Set<String> lines = new TreeSet<>();
+        try (Connection c = pool.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            Set<String> tables = new TreeSet<>();
+            try (ResultSet columns = meta.getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
+                while (columns.next()) {
+                    String table = columns.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                    if (table.startsWith("sourceflow_") && !table.equals(TestDatabase.HISTORY_TABLE)) {
+                        tables.add(columns.getString("TABLE_NAME"));
+                        lines.add(table + "." + columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " "
+                                + columns.getString("TYPE_NAME") + " " + columns.getInt("COLUMN_SIZE") + " "
+                                + columns.getString("IS_NULLABLE") + " default " + columns.getString("COLUMN_DEF"));
+                    }
+                }
+            }
+            for (String table : tables) {
+                Set<String> key = new TreeSet<>();
+                try (ResultSet primary = meta.getPrimaryKeys(c.getCatalog(), c.getSchema(), table)) {
+                    while (primary.next()) {
+                        key.add(primary.getShort("KEY_SEQ") + ":" + primary.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                lines.add(table.toLowerCase(Locale.ROOT) + " primary key " + key);
+            }
+        }
+        return lines;
+    }
+}
