@@ -1,6 +1,7 @@
 package io.sourceflow.jpa;
 
 import io.sourceflow.ConcurrencyException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -23,6 +24,8 @@ import java.util.Set;
  * chain are walked; message texts are never parsed.
  */
 final class Failures {
+
+    private static final String STALE_VERSION = "stale version";
 
     private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "57033", "55P03", "40XL1",
             "40XL2");
@@ -61,7 +64,7 @@ final class Failures {
                 return "concurrency exception";
             }
             if (t instanceof OptimisticLockException) {
-                return "stale version";
+                return STALE_VERSION;
             }
             if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
                 return "lock not obtained";
@@ -76,6 +79,21 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /**
+     * After a stale version, forgets what the provider's shared cache holds: the row was changed
+     * behind this server's back (by another server, or by a commit whose answer this server never
+     * got when the database went down), so the cache may be stale, and a retry that read it again
+     * would fail again, forever. The retry reads the rows from the database.
+     *
+     * @param em the entity manager whose flush failed
+     * @param failure what the flush threw
+     */
+    static void forgetStaleRows(EntityManager em, Throwable failure) {
+        if (STALE_VERSION.equals(conflict(failure))) {
+            em.getEntityManagerFactory().getCache().evictAll();
+        }
     }
 
     /** Whether the chain shows a duplicate key (a primary or unique key violated). */

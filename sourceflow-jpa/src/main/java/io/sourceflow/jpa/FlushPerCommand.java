@@ -13,7 +13,8 @@ import jakarta.persistence.PersistenceException;
  * entity and view model writes reach the database inside the command (batched, with no extra
  * round trip: they would be written at commit anyway) and a conflict with another writer surfaces
  * here as a {@link io.sourceflow.ConcurrencyException}, which the caller can retry, rather than as
- * a rollback at commit. A duplicate key becomes a {@link DuplicateKeyException} naming the number the
+ * a rollback at commit; after a stale version the provider's shared cache is emptied, so that the
+ * retry reads the rows as the database has them. A duplicate key becomes a {@link DuplicateKeyException} naming the number the
  * command claimed, so that the retrying bus and the JMS receiver can tell, after the rollback, a lost
  * race from a unique key of the application's own tables. Replayed commands are not flushed one by
  * one: a replay writes its result once, at the end.
@@ -34,6 +35,7 @@ public class FlushPerCommand implements CommandDispatchMiddleware {
             try {
                 context.entityManager().flush();
             } catch (PersistenceException e) {
+                Failures.forgetStaleRows(context.entityManager(), e);
                 long claimed = envelope.metadata().sequenceNo();
                 if (claimed > 0 && Failures.isDuplicateKey(e)) {
                     throw new DuplicateKeyException("A duplicate key while writing " + envelope.describe() + ": another writer"

@@ -16,13 +16,6 @@ import java.util.Optional;
  * a stale write fails when the persistence context is flushed, as a
  * {@link io.sourceflow.ConcurrencyException} when {@link FlushPerCommand} flushes it.
  *
- * <p>{@link #find} reads a row the transaction has not read yet from the database, never from the
- * provider's shared cache: a row changed behind the provider's back (by another server, or by a
- * commit whose answer this server never got when the database went down) would otherwise be read
- * stale, and every later write of it would fail on its version or, without one, undo the change. A
- * write finds the row in the transaction's persistence context, where the read put it, so that a
- * stale object written back still fails on its version.
- *
  * <p>{@link #delete} flushes at once, so that an object deleted and then persisted again in the
  * same transaction (as a replay does) is a delete followed by an insert, in that order.
  */
@@ -50,9 +43,9 @@ abstract class JpaKeyedStore implements KeyedStore {
         Objects.requireNonNull(id, "id");
         EntityManager em = context.entityManager();
         if (kinds.get(type) instanceof EntityClass entity) {
-            return Optional.ofNullable(fromDatabase(em, type, entity.id(id)));
+            return Optional.ofNullable(em.find(type, entity.id(id)));
         }
-        DocumentRow row = fromDatabase(em, DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
+        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
         return row == null ? Optional.empty() : Optional.of(serializer.deserialize(row.getBody(), type));
     }
 
@@ -80,8 +73,8 @@ abstract class JpaKeyedStore implements KeyedStore {
         Objects.requireNonNull(id, "id");
         EntityManager em = context.entityManager();
         Object existing = kinds.get(type) instanceof EntityClass entity
-                ? fromDatabase(em, type, entity.id(id))
-                : fromDatabase(em, DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
+                ? em.find(type, entity.id(id))
+                : em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
         if (existing != null) {
             em.remove(existing);
             try {
@@ -90,17 +83,6 @@ abstract class JpaKeyedStore implements KeyedStore {
                 throw Failures.translate(e, "the deletion of " + type.getSimpleName() + " '" + id + "'");
             }
         }
-    }
-
-    /**
-     * The row as this transaction has it, else as the database has it: its entry in the provider's
-     * shared cache is evicted first, so a row not yet in the persistence context is read from the
-     * database, while one the transaction already read, wrote, persisted or deleted is returned (or
-     * not) from the persistence context, without a statement.
-     */
-    private static <T> T fromDatabase(EntityManager em, Class<T> type, Object key) {
-        em.getEntityManagerFactory().getCache().evict(type, key);
-        return em.find(type, key);
     }
 
     private static <T> void persistEntity(EntityManager em, EntityClass entity, Class<T> type, String id, T value) {

@@ -3,6 +3,7 @@ package io.sourceflow.jpa.support;
 import com.arjuna.ats.jta.cdi.TransactionExtension;
 import io.sourceflow.cdi.SourceFlowExtension;
 import io.sourceflow.jpa.FlushPerCommand;
+import io.sourceflow.jpa.FlushPerEvent;
 import io.sourceflow.jpa.JpaCommandStore;
 import io.sourceflow.jpa.JpaContext;
 import io.sourceflow.jpa.JpaEntityStore;
@@ -62,7 +63,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The classes of the JPA module's beans. */
     public static final Class<?>[] JPA_BEANS = {JpaContext.class, JpaCommandStore.class, JpaEntityStore.class,
-        JpaViewModelStore.class, FlushPerCommand.class};
+        JpaViewModelStore.class, FlushPerCommand.class, FlushPerEvent.class};
 
     private final Kind kind;
     private final XaPool pool;
