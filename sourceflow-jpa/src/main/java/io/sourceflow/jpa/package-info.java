@@ -36,15 +36,17 @@
  * ({@code hibernate.jdbc.batch_size}) where the EclipseLink unit has {@code eclipselink.jdbc.batch-writing}.
  *
  * <h2>Schema</h2>
- * DDL for PostgreSQL, MariaDB (10.7 and later; also for MySQL 8), H2 and Derby ships in
+ * Versioned migrations for PostgreSQL, MariaDB, H2 and Derby ship in
+ * {@code META-INF/sourceflow/db/migration/<database>/} in Flyway's layout ({@code V1__...sql},
+ * {@code V2__...sql}); run them with a history table of their own. The whole current schema is also
+ * DDL for PostgreSQL, MariaDB (10.7 and later; also for MySQL 8), H2 and Derby in
  * {@code META-INF/sourceflow/ddl/}, one statement per line,
  * each ending with {@code ;}, so that psql, ij, the providers' script runners or a plain
  * line-by-line runner can execute it. For development the provider can create the tables instead
  * ({@code jakarta.persistence.schema-generation.database.action}), from the mapping or from the
  * shipped script ({@code create-source=script}, tested with EclipseLink and Hibernate on H2 and
  * PostgreSQL). Derby rejects a statement that ends with {@code ;} and EclipseLink's script runner
- * passes each line on as it is, so on Derby give it a copy without the terminators (the sample's
- * {@code liberty-config/sql/derby-sourceflow.sql}) or run the shipped script with ij. The JSON columns (payload, metadata, document
+ * passes each line on as it is, so on Derby run the migrations or the script with ij. The JSON columns (payload, metadata, document
  * body, dead-letter body, headers and error) are mapped {@code @Lob}, so generated tables use a
  * large-object type ({@code CLOB} on Derby, whose {@code VARCHAR} stops at 32,672 characters, and
  * on H2); the shipped DDL declares {@code CLOB} on Derby and H2, {@code text} on PostgreSQL and

@@ -1,0 +1,54 @@
+package io.sourceflow.sample.schema;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * What a database holds before its first migration: an earlier version of the sample had the
+ * provider generate its tables, with no migration history. Flyway baselines such a schema at the
+ * version given here, and runs only the migrations above it: SourceFlow's tables as released first
+ * are version 1, with the log's {@code type_revision} version 2; the sample's tables version 1.
+ *
+ * @param sourceFlowBaseline the version SourceFlow's tables are at, 0 when they are not there
+ * @param sampleBaseline the version the sample's tables are at, 0 when they are not there
+ */
+record ExistingSchema(String sourceFlowBaseline, String sampleBaseline) {
+
+    /**
+     * Looks at the database's tables.
+     *
+     * @param dataSource the database
+     * @return the versions found
+     */
+    static ExistingSchema of(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            String sourceFlow = !hasTable(meta, c, "sourceflow_command") ? "0"
+                    : hasColumn(meta, c, "sourceflow_command", "type_revision") ? "2" : "1";
+            String sample = hasTable(meta, c, "sample_bank_account") ? "1" : "0";
+            return new ExistingSchema(sourceFlow, sample);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the tables of jdbc/sourceflow", e);
+        }
+    }
+
+    private static boolean hasTable(DatabaseMetaData meta, Connection c, String table) throws SQLException {
+        return hasColumn(meta, c, table, null);
+    }
+
+    private static boolean hasColumn(DatabaseMetaData meta, Connection c, String table, String column) throws SQLException {
+        try (ResultSet columns = meta.getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
+            while (columns.next()) {
+                if (columns.getString("TABLE_NAME").toLowerCase(Locale.ROOT).equals(table)
+                        && (column == null || columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT).equals(column))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

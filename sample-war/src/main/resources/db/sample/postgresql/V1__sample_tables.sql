@@ -1,0 +1,3 @@
+-- Migration V1 of the sample's own tables (the saga's entity and the view model), for PostgreSQL and H2 (the same script in both folders).
+CREATE TABLE sample_bank_account (id VARCHAR(64) NOT NULL, accountName VARCHAR(200) NOT NULL, balance DECIMAL(19,2) NOT NULL, closed BOOLEAN NOT NULL, closureReason VARCHAR(500), activeOn DATE, createdOn TIMESTAMP, version BIGINT NOT NULL, CONSTRAINT sample_bank_account_pk PRIMARY KEY (id));
+CREATE TABLE sample_account_view (id VARCHAR(64) NOT NULL, accountName VARCHAR(200) NOT NULL, currentBalance DECIMAL(19,2) NOT NULL, transactionCount INTEGER NOT NULL, closed BOOLEAN NOT NULL, closureReason VARCHAR(500), activeOn DATE, lastSequenceNo BIGINT NOT NULL, version BIGINT NOT NULL, CONSTRAINT sample_account_view_pk PRIMARY KEY (id));
