@@ -8,8 +8,8 @@ import io.sourceflow.Saga;
 import io.sourceflow.Upcaster;
 import io.sourceflow.Upcasts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 
 /**
@@ -18,6 +18,9 @@ import java.math.BigDecimal;
  * {@code rev.Credit} was renamed to {@code rev.Deposit} at its revision 2.
  */
 public final class Revisions {
+
+    /** Looked up once: {@code Json.createObjectBuilder} looks the provider up on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private Revisions() {
     }
@@ -48,7 +51,7 @@ public final class Revisions {
     public static class AmountRenamed implements Upcaster {
         @Override
         public JsonObject upcast(JsonObject payload) {
-            return Json.createObjectBuilder(payload).remove("amt").add("amount", payload.get("amt")).build();
+            return JSON.createObjectBuilder(payload).remove("amt").add("amount", payload.get("amt")).build();
         }
     }
 
@@ -58,7 +61,7 @@ public final class Revisions {
     public static class ReferenceAdded implements Upcaster {
         @Override
         public JsonObject upcast(JsonObject payload) {
-            return Json.createObjectBuilder(payload).add("reference", "none").build();
+            return JSON.createObjectBuilder(payload).add("reference", "none").build();
         }
     }
 
@@ -68,7 +71,7 @@ public final class Revisions {
     public static class CreditRenamed implements Upcaster {
         @Override
         public JsonObject upcast(JsonObject payload) {
-            return Json.createObjectBuilder().add("entity", payload.get("entity")).add("amount", payload.get("value")).build();
+            return JSON.createObjectBuilder().add("entity", payload.get("entity")).add("amount", payload.get("value")).build();
         }
     }
 
