@@ -1,8 +1,9 @@
 package io.sourceflow;
 
 /**
- * An {@link Upcaster} failed on a stored or received message: it threw, returned nothing, or
- * returned what does not fit the next revision.
+ * An {@link Upcaster} failed on a stored or received message: it threw or returned nothing. JSON it
+ * returned that does not fit the class is a {@link MessageFormatException} naming the upcasters the
+ * form passed through.
  */
 public class UpcastingException extends MessageFormatException {
 

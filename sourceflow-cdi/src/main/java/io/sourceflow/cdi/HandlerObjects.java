@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
+import io.sourceflow.Message;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
 import io.sourceflow.spi.CommandDispatcher;
@@ -45,6 +46,8 @@ record HandlerObjects(List<HandlerMethod> methods, Map<Class<?>, Object> targets
             methods.addAll(new HandlerInspector(type, Set.<Type>of(type), problems::add).inspect());
         }
         problems.addAll(HandlerRules.check(methods));
+        problems.addAll(UpcasterRules.checkRevisions(UpcasterRules.revisions(MessageAliases.withPermittedSubclasses(
+                methods.stream().<Class<? extends Message>>map(HandlerMethod::messageType).toList()))));
         Map<Class<? extends Command>, String> sagaCommands = new HashMap<>();
         methods.stream().filter(m -> m.kind() == HandlerKind.SAGA)
                 .forEach(m -> sagaCommands.put(m.messageType().asSubclass(Command.class), m.describe()));

@@ -104,6 +104,11 @@ final class MessageAliases implements MessageTypes {
     }
 
     @Override
+    public boolean reads(String alias) {
+        return types.containsKey(alias) || upcasters.reads(alias);
+    }
+
+    @Override
     public int revisionOf(Class<? extends Message> type) {
         return revisions.get(type);
     }

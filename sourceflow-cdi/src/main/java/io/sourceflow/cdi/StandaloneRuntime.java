@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * SourceFlow without a container: sagas, aggregates and views made with {@code new}, checked by the
- * rules a deployment is checked by (a bean-defining annotation included), over the in-memory stores, each publish in a local unit of work
+ * rules a deployment is checked by (a bean-defining annotation included; upcaster chains aside: the
+ * in-memory stores keep objects, so nothing is read back from JSON), over the in-memory stores, each publish in a local unit of work
  * (no JTA), with no transport and no telemetry. Made for test fixtures ({@code sourceflow-test}) and
  * tools; an application in a container injects {@link CommandBus} instead.
  *

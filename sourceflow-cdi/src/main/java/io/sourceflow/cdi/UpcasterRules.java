@@ -82,12 +82,7 @@ final class UpcasterRules {
 
     /** Every broken rule, naming the upcasters, aliases and revisions involved; empty when none. */
     static List<String> check(Map<String, Integer> revisions, List<Declared> upcasters) {
-        Set<String> problems = new LinkedHashSet<>();
-        revisions.forEach((alias, revision) -> {
-            if (revision < 1) {
-                problems.add("message type alias '" + alias + "' has revision " + revision + "; a revision is at least 1");
-            }
-        });
+        Set<String> problems = new LinkedHashSet<>(checkRevisions(revisions));
         Map<Step, List<Declared>> bySource = upcasters.stream()
                 .collect(Collectors.groupingBy(Declared::from, LinkedHashMap::new, Collectors.toList()));
         bySource.forEach((step, declared) -> {
@@ -99,6 +94,13 @@ final class UpcasterRules {
         upcasters.forEach(upcaster -> followChain(upcaster, revisions, bySource, problems));
         revisions.forEach((alias, revision) -> checkNoGap(alias, revision, upcasters, bySource, problems));
         return List.copyOf(problems);
+    }
+
+    /** The registered aliases whose revision is below 1, as problems. */
+    static List<String> checkRevisions(Map<String, Integer> revisions) {
+        return revisions.entrySet().stream().filter(e -> e.getValue() < 1).sorted(Map.Entry.comparingByKey())
+                .map(e -> "message type alias '" + e.getKey() + "' has revision " + e.getValue() + "; a revision is at least 1")
+                .toList();
     }
 
     private static void followChain(Declared first, Map<String, Integer> revisions, Map<Step, List<Declared>> bySource,

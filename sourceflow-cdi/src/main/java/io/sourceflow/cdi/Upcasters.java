@@ -15,6 +15,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the chains of upcasters that the deployment checked ({@link UpcasterRules}): a stored form of
@@ -35,6 +37,7 @@ final class Upcasters {
     private final Map<String, Integer> revisions;
     private final Map<UpcasterRules.Step, Link> links;
     private final JsonProvider json;
+    private final Set<String> readAliases;
 
     /**
      * @param revisions the current revision of every registered alias
@@ -44,6 +47,12 @@ final class Upcasters {
         this.revisions = Map.copyOf(revisions);
         this.links = Map.copyOf(links);
         this.json = links.isEmpty() ? null : JsonProvider.provider();
+        this.readAliases = links.keySet().stream().map(UpcasterRules.Step::alias).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether an upcaster reads some revision of the alias. */
+    boolean reads(String alias) {
+        return readAliases.contains(alias);
     }
 
     StoredForm current(StoredForm stored) {

@@ -46,6 +46,19 @@ public interface MessageTypes {
     }
 
     /**
+     * Whether stored or received forms of an alias can be read here at some revision: the alias is
+     * registered, or an upcaster reads it (a type since renamed). A transport skips an event of an
+     * alias this application does not read at all, and parks one it reads but not at the revision
+     * received.
+     *
+     * @param alias the alias
+     * @return {@code true} when the alias is read here
+     */
+    default boolean reads(String alias) {
+        return isKnown(alias);
+    }
+
+    /**
      * The revision of a message class's stored form: its {@link MessageType#revision()}, else 1.
      *
      * @param type the message class

@@ -15,6 +15,7 @@ import io.sourceflow.cdi.bank.BusinessRuleException;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import io.sourceflow.cdi.followup.Transfers;
 import io.sourceflow.cdi.invalid.InvalidHandlers;
+import io.sourceflow.cdi.revisions.BrokenUpcasters;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.Outcome;
 import java.math.BigDecimal;
@@ -135,7 +136,7 @@ class StandaloneRuntimeTest {
         assertThatThrownBy(() -> StandaloneRuntime.builder()
                 .handlers(new InvalidHandlers.FirstPingSaga(), new InvalidHandlers.SecondPingSaga(),
                         new InvalidHandlers.PrivateHandler(), new InvalidHandlers.Thing(), new AccountSaga(), new AccountSaga(),
-                        new InvalidHandlers.NoScopeView())
+                        new InvalidHandlers.NoScopeView(), new BrokenUpcasters.ZeroSaga())
                 .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has 2 handlers, it must have one")
@@ -143,7 +144,8 @@ class StandaloneRuntimeTest {
                 .hasMessageContaining(InvalidHandlers.Thing.class.getName() + " is not a Saga, an Aggregate or a View")
                 .hasMessageContaining(AccountSaga.class.getName() + " is given twice")
                 .hasMessageContaining(InvalidHandlers.NoScopeView.class.getName() + ": a saga, aggregate or view needs a"
-                        + " bean-defining annotation");
+                        + " bean-defining annotation")
+                .hasMessageContaining("message type alias 'zero.Thing' has revision 0; a revision is at least 1");
     }
 
     @Test

@@ -6,9 +6,7 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.EventQueue;
 import io.sourceflow.Metadata;
-import io.sourceflow.NewerRevisionException;
 import io.sourceflow.SourceFlowException;
-import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.cdi.TransactionalCommandBus;
 import io.sourceflow.cdi.UnitOfWork;
 import io.sourceflow.spi.DeadLetterStore;
@@ -230,19 +228,17 @@ public class JmsInbound {
 
     /**
      * The event at its current revision, or null when no local view or aggregate takes it: its alias
-     * is not registered here and no upcaster reads it. A newer revision of a registered type is not
-     * skipped: {@link EnvelopeCodec#current} refuses it, and it is parked.
+     * is not registered here and no upcaster reads it. An event of an alias read here but at a
+     * revision that cannot be read (newer than the registered class, or older than any upcaster) is
+     * not skipped: {@link EnvelopeCodec#current} refuses it, and it is parked.
      */
     private EnvelopeCodec.Head currentEventOrNull(EnvelopeCodec.Head head) {
-        try {
-            return resources.codec().current(head);
-        } catch (NewerRevisionException newer) {
-            throw newer;
-        } catch (UnknownMessageTypeException notHere) {
+        if (!resources.types().reads(head.alias())) {
             resources.telemetry().ignored();
             LOG.fine(() -> head.describe() + " is taken by no local handler; skipped");
             return null;
         }
+        return resources.codec().current(head);
     }
 
     private void hand(Delivery delivery, Envelope<?> envelope) {

@@ -44,7 +44,8 @@ class RevisionsOverJmsTest {
         EmbeddedBroker broker = closer.add(EmbeddedBroker.start("revisions", false));
         factory = closer.add(new XaConnectionFactory(broker.xaConnectionFactory()));
         commands = closer.add(TransactedConsumer.ofQueue(broker.xaConnectionFactory(), COMMANDS));
-        release2 = closer.add(server("release2", Revised.TillSaga.class, Revised.AmountRenamed.class));
+        release2 = closer.add(server("release2", Revised.TillSaga.class, Revised.AmountRenamed.class, Revised.TillEvents.class,
+                Revised.CreditedRenamed.class));
         release3 = closer.add(server("release3", Revised.ChannelTillSaga.class, Revised.AmountRenamed.class,
                 Revised.ChannelAdded.class));
     }
@@ -73,7 +74,7 @@ class RevisionsOverJmsTest {
         assertThat(till.lastReference).isEqualTo("none");
         assertThat(release2.rows().query("SELECT type_revision, payload FROM sourceflow_command WHERE entity_id = 'r-1'"
                 + " ORDER BY sequence_no")).extracting(row -> ((Number) row.get(0)).intValue()).containsExactly(2, 2);
-        assertThat(count(release2, "SELECT COUNT(*) FROM sourceflow_dead_letter")).isZero();
+        assertThat(count(release2, "SELECT COUNT(*) FROM sourceflow_dead_letter WHERE entity_id = 'r-1'")).isZero();
     }
 
     @Test
@@ -108,6 +109,30 @@ class RevisionsOverJmsTest {
                 + " (revision 1 of 'up.Deposit' to revision 2 of 'up.Deposit') failed")
                 .contains("a revision 1 deposit has an amt").contains("for entity 'r-3'");
         assertThat(count(release2, "SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'r-3'")).isZero();
+    }
+
+    @Test
+    void anEventOfAnAliasReadHereAtARevisionNoUpcasterReadsIsParkedOneOfAnotherAliasSkipped() throws Exception {
+        // given: an event type release 2 takes, at a revision it cannot read; an event of a type it does not take
+        String unreadable = event("up.Deposited", 1, "{\"till\":\"r-4\",\"amount\":1}");
+        String foreign = event("up.Elsewhere", 1, "{\"x\":1}");
+
+        // when
+        send(unreadable);
+        DeadLetter letter = parkedBy(release2, commands.drain(release2.get(JmsInbound.class)::receive));
+        send(foreign);
+        List<Delivery> skipped = commands.drain(release2.get(JmsInbound.class)::receive);
+
+        // then
+        assertThat(letter.error()).contains("no upcaster reads revision 1 of 'up.Deposited' (the current revision is 2)");
+        assertThat(skipped).singleElement().satisfies(d -> assertThat(d.committed()).isTrue());
+        assertThat(count(release2, "SELECT COUNT(*) FROM sourceflow_dead_letter WHERE type_alias = 'up.Elsewhere'")).isZero();
+    }
+
+    private String event(String alias, int revision, String payload) {
+        String metadata = release2.get(JmsResources.class).serializer.serialize(Metadata.create("r-4"));
+        return "{\"kind\":\"event\",\"type\":\"" + alias + "\",\"revision\":" + revision + ",\"metadata\":" + metadata
+                + ",\"payload\":" + payload + "}";
     }
 
     private TestServer server(String name, Class<?>... beans) {

@@ -2,7 +2,6 @@ package io.sourceflow.jpa;
 
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
-import io.sourceflow.spi.StoredForm;
 import jakarta.persistence.EntityManager;
 import java.util.Iterator;
 import java.util.List;
@@ -45,8 +44,7 @@ final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Comma
         }
         Object[] row = page.next();
         lastRead = (Long) row[0];
-        action.accept(commands.read(entityId, lastRead, new StoredForm((String) row[1], (Integer) row[2], (String) row[3]),
-                (String) row[4]));
+        action.accept(commands.read(entityId, lastRead, (String) row[1], (Integer) row[2], (String) row[3], (String) row[4]));
         return true;
     }
 

@@ -80,6 +80,7 @@ abstract class JpaKeyedStore implements KeyedStore {
             try {
                 em.flush();
             } catch (PersistenceException e) {
+                Failures.forgetStaleRows(em, e);
                 throw Failures.translate(e, "the deletion of " + type.getSimpleName() + " '" + id + "'");
             }
         }

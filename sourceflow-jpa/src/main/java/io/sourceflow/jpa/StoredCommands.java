@@ -9,6 +9,7 @@ import io.sourceflow.NewerRevisionException;
 import io.sourceflow.UnknownMessageTypeException;
 import io.sourceflow.UpcastingException;
 import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
 import io.sourceflow.spi.StoredForm;
 
@@ -27,26 +28,30 @@ final class StoredCommands {
         this.serializer = serializer;
     }
 
-    Envelope<Command> read(String entityId, long sequenceNo, StoredForm stored, String metadata) {
-        String where = "command #" + sequenceNo + " of entity '" + entityId + "' in the command log";
-        StoredForm form = current(stored, where);
+    Envelope<Command> read(String entityId, long sequenceNo, String alias, int revision, String payload, String metadata) {
+        String where = "command #" + sequenceNo + " of entity '" + SafeText.forLog(entityId) + "' in the command log";
+        if (revision < 1) {
+            throw new MessageFormatException("Cannot read " + where + ": its type_revision is " + revision + ", not 1 or more");
+        }
+        StoredForm form = current(new StoredForm(alias, revision, payload), where);
         Class<? extends Message> type = types.typeOf(form.alias());
         if (!Command.class.isAssignableFrom(type)) {
-            throw new MessageFormatException("Cannot read " + where + ": its type alias '" + form.alias() + "' names "
-                    + type.getName() + ", which is not a command");
+            throw new MessageFormatException("Cannot read " + where + ": its type alias '" + SafeText.forLog(form.alias())
+                    + "' names " + type.getName() + ", which is not a command");
         }
         try {
             Command command = (Command) serializer.deserialize(form.payload(), type);
             Metadata read = serializer.deserialize(metadata, Metadata.class);
             return new Envelope<>(command, read.withEntityId(entityId).withSequenceNo(sequenceNo));
         } catch (MessageFormatException | IllegalArgumentException | NullPointerException e) {
-            throw new MessageFormatException("Cannot read " + where + " (type alias '" + form.alias() + "', revision "
-                    + form.revision() + form.provenance() + "): " + e.getMessage(), e);
+            throw new MessageFormatException("Cannot read " + where + " (type alias '" + SafeText.forLog(form.alias())
+                    + "', revision " + form.revision() + form.provenance() + "): " + e.getMessage(), e);
         }
     }
 
     private StoredForm current(StoredForm stored, String where) {
-        String what = "Cannot read " + where + " (type alias '" + stored.alias() + "', revision " + stored.revision() + "): ";
+        String what = "Cannot read " + where + " (type alias '" + SafeText.forLog(stored.alias()) + "', revision "
+                + stored.revision() + "): ";
         try {
             return types.current(stored);
         } catch (NewerRevisionException e) {

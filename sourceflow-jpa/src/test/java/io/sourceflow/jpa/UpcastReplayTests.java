@@ -104,6 +104,16 @@ abstract class UpcastReplayTests {
     }
 
     @Test
+    void aRevisionBelowOneStopsTheReplayNamingTheRow() {
+        deposits("t-5", "5", "6");
+        storedAs("t-5", 2, "rev.Deposit", 0, "{\"entity\":{\"id\":\"t-5\"},\"amount\":6,\"reference\":\"r\"}");
+
+        assertThatThrownBy(() -> bus.replay(EntityRef.of("t-5")))
+                .isExactlyInstanceOf(MessageFormatException.class)
+                .hasMessageContaining("command #2 of entity 't-5' in the command log: its type_revision is 0, not 1 or more");
+    }
+
+    @Test
     void aNewerRevisionStopsTheReplayNamingTheRow() {
         // given
         deposits("t-3", "5", "6");

@@ -60,7 +60,7 @@ public class SchemaMigrations {
                 .baselineDescription("tables that were there before migrations");
     }
 
-    /** The migrations' folder for the database product: derby, postgresql, h2 or mariadb. */
+    /** The migrations' folder for the database product: derby, postgresql or h2. */
     private String database() {
         String product;
         try (Connection c = dataSource.getConnection()) {
@@ -77,9 +77,7 @@ public class SchemaMigrations {
         if (product.contains("h2")) {
             return "h2";
         }
-        if (product.contains("mariadb") || product.contains("mysql")) {
-            return "mariadb";
-        }
-        throw new IllegalStateException("SourceFlow ships no migrations for the database '" + product + "'");
+        throw new IllegalStateException("The sample has migrations for Derby, PostgreSQL and H2, not for the database '"
+                + product + "' (SourceFlow's own migrations also cover MariaDB)");
     }
 }

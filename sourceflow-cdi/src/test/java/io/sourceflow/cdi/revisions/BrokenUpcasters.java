@@ -29,6 +29,19 @@ public final class BrokenUpcasters {
         }
     }
 
+    /** A revision below 1. */
+    @MessageType(value = "zero.Thing", revision = 0)
+    public record Zero(EntityRef entity) implements Command {
+    }
+
+    /** Registers {@link Zero}. */
+    @ApplicationScoped
+    public static class ZeroSaga extends Saga<Revisions.Till> {
+        @Handles
+        void on(Revisions.Till till, Zero zero) {
+        }
+    }
+
     /** Same for all. */
     abstract static class Identity implements Upcaster {
         @Override
