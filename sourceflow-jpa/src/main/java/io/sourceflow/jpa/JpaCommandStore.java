@@ -14,16 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * The command log in {@code sourceflow_command}, in the current JTA transaction.
@@ -46,9 +40,6 @@ import javax.naming.NamingException;
 @Priority(JpaStores.PRIORITY)
 public class JpaCommandStore implements CommandStore {
 
-    /** Where the transaction synchronization registry is, when it is not a CDI bean. */
-    static final String REGISTRY_JNDI_NAME = "java:comp/TransactionSynchronizationRegistry";
-    private static final Logger LOG = Logger.getLogger(JpaCommandStore.class.getName());
 
     @Inject
     JpaContext context;
@@ -57,21 +48,17 @@ public class JpaCommandStore implements CommandStore {
     Instance<MessageTypes> typeRegistry;
     @Inject
     Serializer serializer;
-    /** Looked up on first use, like {@link #typeRegistry}; JNDI when it is no bean. */
-    @Inject
-    Instance<TransactionSynchronizationRegistry> transactionRegistry;
 
     private final SequenceNumbers sequences = new SequenceNumbers();
     private volatile MessageTypes types;
-    private volatile Optional<TransactionSynchronizationRegistry> transactions;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
         Command command = envelope.message();
         String entityId = command.entity().id();
         EntityManager em = context.entityManager();
-        TransactionSynchronizationRegistry tx = transactions().orElse(null);
-        boolean remembered = tx != null && tx.getTransactionStatus() == Status.STATUS_ACTIVE;
+        TransactionSynchronizationRegistry tx = context.activeTransaction();
+        boolean remembered = tx != null;
         long last = remembered ? sequences.claimedLast(tx, entityId) : -1;
         if (last < 0) {
             // the transaction's own rows are known to it: no need to flush them before these queries
@@ -121,28 +108,6 @@ public class JpaCommandStore implements CommandStore {
             types = known;
         }
         return known;
-    }
-
-    private Optional<TransactionSynchronizationRegistry> transactions() {
-        Optional<TransactionSynchronizationRegistry> known = transactions;
-        if (known == null) {
-            known = Optional.ofNullable(findRegistry());
-            transactions = known;
-        }
-        return known;
-    }
-
-    private TransactionSynchronizationRegistry findRegistry() {
-        if (transactionRegistry.isResolvable()) {
-            return transactionRegistry.get();
-        }
-        try {
-            return (TransactionSynchronizationRegistry) new InitialContext().lookup(REGISTRY_JNDI_NAME);
-        } catch (NamingException | RuntimeException none) {
-            LOG.log(Level.INFO, "No TransactionSynchronizationRegistry (CDI bean or " + REGISTRY_JNDI_NAME
-                    + "): every append reads the entity's last sequence number from the database", none);
-            return null;
-        }
     }
 
     /**

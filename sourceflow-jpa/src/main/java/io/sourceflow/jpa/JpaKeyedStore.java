@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ import java.util.Optional;
  * a stale write fails when the persistence context is flushed, as a
  * {@link io.sourceflow.ConcurrencyException} when {@link FlushPerCommand} flushes it.
  *
+ * <p>A transaction's first read of a row is the database's, not the provider's shared cache's
+ * ({@link FirstReads}).
+ *
  * <p>{@link #delete} flushes at once, so that an object deleted and then persisted again in the
  * same transaction (as a replay does) is a delete followed by an insert, in that order.
  */
@@ -25,6 +29,8 @@ abstract class JpaKeyedStore implements KeyedStore {
     JpaContext context;
     @Inject
     Serializer serializer;
+
+    private final FirstReads reads = new FirstReads();
 
     private final ClassValue<Object> kinds = new ClassValue<>() {
         @Override
@@ -42,10 +48,11 @@ abstract class JpaKeyedStore implements KeyedStore {
     public <T> Optional<T> find(Class<T> type, String id) {
         Objects.requireNonNull(id, "id");
         EntityManager em = context.entityManager();
+        TransactionSynchronizationRegistry tx = context.activeTransaction();
         if (kinds.get(type) instanceof EntityClass entity) {
-            return Optional.ofNullable(em.find(type, entity.id(id)));
+            return Optional.ofNullable(reads.find(em, tx, type, entity.id(id), type, id));
         }
-        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
+        DocumentRow row = reads.find(em, tx, DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id), type, id);
         return row == null ? Optional.empty() : Optional.of(serializer.deserialize(row.getBody(), type));
     }
 
@@ -54,6 +61,7 @@ abstract class JpaKeyedStore implements KeyedStore {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(value, "value");
         EntityManager em = context.entityManager();
+        reads.first(context.activeTransaction(), type, id);
         if (kinds.get(type) instanceof EntityClass entity) {
             persistEntity(em, entity, type, id, value);
             return;
@@ -72,6 +80,7 @@ abstract class JpaKeyedStore implements KeyedStore {
     public void delete(Class<?> type, String id) {
         Objects.requireNonNull(id, "id");
         EntityManager em = context.entityManager();
+        reads.first(context.activeTransaction(), type, id);
         Object existing = kinds.get(type) instanceof EntityClass entity
                 ? em.find(type, entity.id(id))
                 : em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));

@@ -16,7 +16,7 @@ public enum Provider {
     ECLIPSELINK(Map.of(
             "jakarta.persistence.provider", "org.eclipse.persistence.jpa.PersistenceProvider",
             // a name, not a class literal: the class extends EclipseLink's, absent when Hibernate runs the tests
-            "eclipselink.target-server", "io.sourceflow.jpa.support.NarayanaPlatform"), true, 1),
+            "eclipselink.target-server", "io.sourceflow.jpa.support.NarayanaPlatform"), 1),
     /** Hibernate ORM, with its stand-alone Narayana JTA platform. */
     HIBERNATE(Map.of(
             "jakarta.persistence.provider", "org.hibernate.jpa.HibernatePersistenceProvider",
@@ -25,34 +25,22 @@ public enum Provider {
             "org.hibernate.engine.transaction.jta.platform.internal.JBossStandAloneJtaPlatform",
             "hibernate.jdbc.batch_size", "50",
             "hibernate.order_inserts", "true",
-            "hibernate.order_updates", "true"), false, 0);
+            "hibernate.order_updates", "true"), 0);
 
     /** The system property that picks the provider. */
     public static final String PROPERTY = "sourceflow.test.jpa.provider";
 
     private final Map<String, Object> properties;
-    private final boolean sharedCache;
     private final long initialVersion;
 
-    Provider(Map<String, Object> properties, boolean sharedCache, long initialVersion) {
+    Provider(Map<String, Object> properties, long initialVersion) {
         this.properties = properties;
-        this.sharedCache = sharedCache;
         this.initialVersion = initialVersion;
     }
 
     /** @return the provider the system property names, EclipseLink when it is unset */
     public static Provider current() {
         return valueOf(System.getProperty(PROPERTY, "eclipselink").toUpperCase(Locale.ROOT));
-    }
-
-    /**
-     * Whether entities are read from a cache shared by transactions without a configured cache
-     * provider: EclipseLink's shared cache is on by default, Hibernate's second-level cache off.
-     *
-     * @return true when a committed entity is read again without a statement
-     */
-    public boolean sharedCache() {
-        return sharedCache;
     }
 
     /**
