@@ -9,5 +9,5 @@ CREATE TABLE sourceflow_dead_letter (id VARCHAR(36) NOT NULL, message_id VARCHAR
 CREATE INDEX sourceflow_dead_letter_parked ON sourceflow_dead_letter (destination, dead_lettered_on);
 CREATE TABLE sourceflow_command_status (message_id VARCHAR(36) NOT NULL, state VARCHAR(16) NOT NULL, type_alias VARCHAR(255) NOT NULL, entity_id VARCHAR(255), sequence_no BIGINT NOT NULL, problem VARCHAR(2000), recorded_on DATETIME(6) NOT NULL, CONSTRAINT sourceflow_command_status_pk PRIMARY KEY (message_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX sourceflow_command_status_recorded_on ON sourceflow_command_status (recorded_on);
-CREATE TABLE sourceflow_outbox (cause VARCHAR(36) NOT NULL, item_no INTEGER NOT NULL, destination VARCHAR(255) NOT NULL, topic BOOLEAN NOT NULL, body LONGTEXT NOT NULL, properties LONGTEXT NOT NULL, kept_on DATETIME(6) NOT NULL, CONSTRAINT sourceflow_outbox_pk PRIMARY KEY (cause, item_no));
+CREATE TABLE sourceflow_outbox (cause VARCHAR(36) NOT NULL, item_no INTEGER NOT NULL, destination VARCHAR(255) NOT NULL, topic BOOLEAN NOT NULL, body LONGTEXT NOT NULL, properties LONGTEXT NOT NULL, kept_on DATETIME(6) NOT NULL, CONSTRAINT sourceflow_outbox_pk PRIMARY KEY (cause, item_no)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX sourceflow_outbox_kept_on ON sourceflow_outbox (kept_on);

@@ -14,7 +14,7 @@ import org.postgresql.ds.common.BaseDataSource;
 import org.postgresql.xa.PGXADataSource;
 
 /** The data sources of the test databases. */
-final class Drivers {
+public final class Drivers {
 
     private Drivers() {
     }
@@ -74,12 +74,25 @@ final class Drivers {
      * binary collation as the shipped DDL; its data source is both an XA and a pooled one.
      */
     static MariaDbDataSource mariadb(String name) throws SQLException {
+        return mariadb(name, "utf8mb4 COLLATE utf8mb4_bin");
+    }
+
+    /**
+     * A fresh database named {@code name} on the MariaDB at 127.0.0.1:3306 with a default character set
+     * of its own.
+     *
+     * @param name the database
+     * @param characterSet the default, as {@code CREATE DATABASE ... CHARACTER SET} takes it
+     * @return its data source
+     * @throws SQLException when MariaDB is unreachable
+     */
+    public static MariaDbDataSource mariadb(String name, String characterSet) throws SQLException {
         String server = "jdbc:mariadb://" + System.getProperty("sourceflow.test.mariadb.host", "127.0.0.1") + ":"
                 + Integer.getInteger("sourceflow.test.mariadb.port", 3306) + "/";
         String user = "?user=" + System.getProperty("sourceflow.test.mariadb.user", "root");
         try (Connection c = new MariaDbDataSource(server + user).getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET " + characterSet);
         }
         return new MariaDbDataSource(server + name + user);
     }
