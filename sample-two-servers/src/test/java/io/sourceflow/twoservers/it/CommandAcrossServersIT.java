@@ -73,7 +73,8 @@ class CommandAcrossServersIT {
         await("the deposit on B").atMost(Duration.ofMinutes(1))
                 .until(() -> "APPLIED".equals(Http.get(takenStatus).json().getString("state", null)));
         JsonObject rejected = Http.get(refusedStatus).json();
-        assertThat(rejected.getString("problem")).isEqualTo("Account " + id + " holds 10, cannot withdraw 11");
+        // the saga reads the account from its table (balance NUMERIC(19,2)), never from the provider's cache
+        assertThat(rejected.getString("problem")).isEqualTo("Account " + id + " holds 10.00, cannot withdraw 11");
         assertThat(rejected.getString("messageType")).isEqualTo("bank.WithdrawMoney");
         assertThat(rejected.getString("entityId")).isEqualTo(id);
         assertThat(Http.get(takenStatus).json().getJsonNumber("sequenceNo").longValue()).isEqualTo(2);
