@@ -17,8 +17,8 @@ import java.util.Optional;
  * a stale write fails when the persistence context is flushed, as a
  * {@link io.sourceflow.ConcurrencyException} when {@link FlushPerCommand} flushes it.
  *
- * <p>A transaction's first read of a row is the database's, not the provider's shared cache's
- * ({@link FirstReads}).
+ * <p>In the entity store a transaction's first read of a row is the database's, not the provider's
+ * shared cache's ({@link FirstReads}).
  *
  * <p>{@link #delete} flushes at once, so that an object deleted and then persisted again in the
  * same transaction (as a replay does) is a delete followed by an insert, in that order.
@@ -48,7 +48,7 @@ abstract class JpaKeyedStore implements KeyedStore {
     public <T> Optional<T> find(Class<T> type, String id) {
         Objects.requireNonNull(id, "id");
         EntityManager em = context.entityManager();
-        TransactionSynchronizationRegistry tx = context.activeTransaction();
+        TransactionSynchronizationRegistry tx = readsFromDatabase() ? context.activeTransaction() : null;
         if (kinds.get(type) instanceof EntityClass entity) {
             return Optional.ofNullable(reads.find(em, tx, type, entity.id(id), type, id));
         }
@@ -93,6 +93,18 @@ abstract class JpaKeyedStore implements KeyedStore {
                 throw Failures.translate(e, "the deletion of " + type.getSimpleName() + " '" + id + "'");
             }
         }
+    }
+
+    /**
+     * Whether a transaction's first read of a row is the database's ({@link FirstReads}) rather than
+     * the shared cache's. The entity store's is: a saga decides on what it reads. The view model store's
+     * is not: a projection of a stale cached view model fails on its version when flushed, and the
+     * retry, after the cache has been emptied, reads the database.
+     *
+     * @return true to read past the cache
+     */
+    boolean readsFromDatabase() {
+        return false;
     }
 
     private static <T> void persistEntity(EntityManager em, EntityClass entity, Class<T> type, String id, T value) {
