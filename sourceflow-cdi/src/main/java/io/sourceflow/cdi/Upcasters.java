@@ -83,7 +83,8 @@ final class Upcasters {
             revision++;
             now = revisions.get(alias);
         }
-        return new StoredForm(alias, revision, payload == null ? stored.payload() : payload.toString(), passed);
+        // the loop ran at least once: a current form returned above
+        return new StoredForm(alias, revision, payload.toString(), passed);
     }
 
     private static JsonObject apply(Link link, JsonObject payload) {
@@ -99,10 +100,8 @@ final class Upcasters {
         return next;
     }
 
+    /** Only reached through a link, so {@link #json} was made. */
     private JsonObject parse(StoredForm stored) {
-        if (json == null) {
-            throw new IllegalStateException("no upcasters");
-        }
         try (JsonReader reader = json.createReader(new StringReader(stored.payload()))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {

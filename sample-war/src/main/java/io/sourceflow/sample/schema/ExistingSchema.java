@@ -1,10 +1,11 @@
 package io.sourceflow.sample.schema;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -25,30 +26,19 @@ record ExistingSchema(String sourceFlowBaseline, String sampleBaseline) {
      * @return the versions found
      */
     static ExistingSchema of(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            String sourceFlow = !hasTable(meta, c, "sourceflow_command") ? "0"
-                    : hasColumn(meta, c, "sourceflow_command", "type_revision") ? "2" : "1";
-            String sample = hasTable(meta, c, "sample_bank_account") ? "1" : "0";
-            return new ExistingSchema(sourceFlow, sample);
+        try (Connection c = dataSource.getConnection();
+                ResultSet columns = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
+            Set<String> found = new HashSet<>();
+            while (columns.next()) {
+                String table = columns.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                found.add(table);
+                found.add(table + "." + columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+            String sourceFlow = !found.contains("sourceflow_command") ? "0"
+                    : found.contains("sourceflow_command.type_revision") ? "2" : "1";
+            return new ExistingSchema(sourceFlow, found.contains("sample_bank_account") ? "1" : "0");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the tables of jdbc/sourceflow", e);
         }
-    }
-
-    private static boolean hasTable(DatabaseMetaData meta, Connection c, String table) throws SQLException {
-        return hasColumn(meta, c, table, null);
-    }
-
-    private static boolean hasColumn(DatabaseMetaData meta, Connection c, String table, String column) throws SQLException {
-        try (ResultSet columns = meta.getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
-            while (columns.next()) {
-                if (columns.getString("TABLE_NAME").toLowerCase(Locale.ROOT).equals(table)
-                        && (column == null || columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT).equals(column))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
