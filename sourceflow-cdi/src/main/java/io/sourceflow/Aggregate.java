@@ -1,5 +1,6 @@
 package io.sourceflow;
 
+import io.sourceflow.spi.TypeArguments;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -50,12 +51,15 @@ public abstract class Aggregate<E> {
     }
 
     /**
-     * Replays an entity's log.
+     * Replays the log of the entity of type {@code E} with this id.
      *
      * @param entity the entity
      * @return the number of commands replayed
+     * @throws EntityNotFoundException when the entity has no logged command
+     * @throws IllegalArgumentException when {@code E} is not the entity type of a saga here (an aggregate
+     *     that gives no class for {@code E} replays the one type whose log holds the id)
      */
     protected long replay(EntityRef entity) {
-        return RuntimeBeans.connected(commands, this).replay(entity);
+        return RuntimeBeans.connected(commands, this).replay(TypeArguments.find(getClass(), Aggregate.class).orElse(null), entity);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * the command claimed (a conflict: a retry claims the next one and may succeed), or the handler's own
  * writes broke a unique key of the application's tables (a retry breaks it again). Which of the two
  * can only be told once the failed transaction has ended, by asking the log whether a command holds
- * {@link #entityId()} and {@link #sequenceNo()} ({@link io.sourceflow.spi.CommandStore#holds}):
+ * {@link #entityType()}, {@link #entityId()} and {@link #sequenceNo()} ({@link io.sourceflow.spi.CommandStore#holds}):
  * SourceFlow's retrying bus and its JMS receiver do, and treat the second case as a failure that is
  * not transient (the provider's exception, the cause of this one).
  */
@@ -15,19 +15,27 @@ public class DuplicateKeyException extends ConcurrencyException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String entityType;
     private final String entityId;
     private final long sequenceNo;
 
     /**
      * @param message what went wrong, naming the message type, entity and sequence number
+     * @param entityType the type of the entity whose command was written
      * @param entityId the entity whose command was written
      * @param sequenceNo the sequence number the command claimed
      * @param cause the provider's exception
      */
-    public DuplicateKeyException(String message, String entityId, long sequenceNo, Throwable cause) {
+    public DuplicateKeyException(String message, String entityType, String entityId, long sequenceNo, Throwable cause) {
         super(message, cause);
+        this.entityType = entityType;
         this.entityId = entityId;
         this.sequenceNo = sequenceNo;
+    }
+
+    /** @return the type of the entity whose command was written */
+    public String entityType() {
+        return entityType;
     }
 
     /** @return the entity whose command was written */

@@ -25,13 +25,32 @@ public interface History {
     /**
      * A page of an entity's logged commands, in sequence order.
      *
+     * @param entityType the entity's class ({@code E} of its {@code Saga<E>}), or {@code null} for the
+     *     one type whose log holds the id
      * @param entity the entity
      * @param afterSequenceNo the commands numbered above this one; 0 from the first
      * @param max the most to return, at least 1
      * @return the page; empty past the end, and for an entity that has no logged command
-     * @throws IllegalArgumentException when {@code afterSequenceNo} is negative or {@code max} below 1
+     * @throws IllegalArgumentException when {@code afterSequenceNo} is negative or {@code max} below 1, when
+     *     the class is no saga's entity type here, or, without a class, when the logs of several entity
+     *     types hold the id
      */
-    List<Entry> page(EntityRef entity, long afterSequenceNo, int max);
+    List<Entry> page(Class<?> entityType, EntityRef entity, long afterSequenceNo, int max);
+
+    /**
+     * A page of the logged commands of the entity with this id, of the one type whose log holds it;
+     * see {@link #page(Class, EntityRef, long, int)}.
+     *
+     * @param entity the entity
+     * @param afterSequenceNo the commands numbered above this one; 0 from the first
+     * @param max the most to return, at least 1
+     * @return the page; empty past the end, and for an entity that has no logged command
+     * @throws IllegalArgumentException when {@code afterSequenceNo} is negative or {@code max} below 1, or
+     *     when the logs of several entity types hold the id
+     */
+    default List<Entry> page(EntityRef entity, long afterSequenceNo, int max) {
+        return page(null, entity, afterSequenceNo, max);
+    }
 
     /**
      * One logged command.

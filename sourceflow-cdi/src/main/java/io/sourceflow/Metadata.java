@@ -16,6 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param messageId unique id of this message
  * @param correlationId id shared by every message of one business transaction
  * @param causationId id of the message whose handling produced this one, or {@code null}
+ * @param entityType the logical name of the entity's type ({@link EntityType}), which keys its log with
+ *     the id; set by the command bus from the command's saga, inherited by the events its handler
+ *     raises, or {@code null} when not known here (a command before the bus took it, a command
+ *     forwarded to the application that handles it)
  * @param entityId id of the entity concerned (see {@link EntityRef} for the rules), or {@code null} for
  *     an event raised outside a handler
  * @param sequenceNo the command's position in its entity's log (from 1), or 0 when not claimed
@@ -29,6 +33,7 @@ public record Metadata(
         UUID messageId,
         UUID correlationId,
         UUID causationId,
+        String entityType,
         String entityId,
         long sequenceNo,
         Instant occurredOn,
@@ -56,12 +61,31 @@ public record Metadata(
         if (entityId != null) {
             EntityRef.checkId(entityId);
         }
+        if (entityType != null && !entityType.isEmpty()) {
+            checkEntityType(entityType);
+        }
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(occurredOn, "occurredOn");
         Objects.requireNonNull(origin, "origin");
         properties = properties == null || properties.isEmpty() ? Map.of() : Map.copyOf(properties);
         if (sequenceNo < 0) {
             throw new IllegalArgumentException("sequenceNo must not be negative: " + sequenceNo);
+        }
+    }
+
+    /**
+     * Checks an entity type's name: the rules of an entity id ({@link EntityRef}), as it shares the
+     * log's key with one. The empty name is the type of commands no saga of this application handles.
+     *
+     * @param name the name
+     * @return the name
+     * @throws IllegalArgumentException naming the rule the name breaks (the name shown escaped)
+     */
+    public static String checkEntityType(String name) {
+        try {
+            return EntityRef.checkId(name);
+        } catch (InvalidEntityIdException e) {
+            throw new IllegalArgumentException("Invalid entity type name: " + e.getMessage().replace("The entity id", "the name"), e);
         }
     }
 
@@ -73,7 +97,7 @@ public record Metadata(
      */
     public static Metadata create(String entityId) {
         UUID id = newId();
-        return new Metadata(id, id, null, entityId, 0, Instant.now(), false, Origin.LOCAL, Map.of());
+        return new Metadata(id, id, null, null, entityId, 0, Instant.now(), false, Origin.LOCAL, Map.of());
     }
 
     /**
@@ -85,7 +109,20 @@ public record Metadata(
      * @return metadata for the follow-up message
      */
     public Metadata next(String entityId, long sequenceNo) {
-        return new Metadata(newId(), correlationId, messageId, entityId, sequenceNo, Instant.now(), replay,
+        return next(null, entityId, sequenceNo);
+    }
+
+    /**
+     * Metadata for a new message produced while handling {@code this} message, concerning an entity
+     * of a known type: an event raised by a saga handler inherits its command's entity.
+     *
+     * @param entityType the type of the entity the new message concerns, or {@code null}
+     * @param entityId the entity the new message concerns
+     * @param sequenceNo its sequence number, or 0
+     * @return metadata for the follow-up message
+     */
+    public Metadata next(String entityType, String entityId, long sequenceNo) {
+        return new Metadata(newId(), correlationId, messageId, entityType, entityId, sequenceNo, Instant.now(), replay,
                 Origin.LOCAL, properties);
     }
 
@@ -96,8 +133,19 @@ public record Metadata(
      * @return the copy
      */
     public Metadata withSequenceNo(long sequenceNo) {
-        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
+    }
+
+    /**
+     * A copy with another entity type.
+     *
+     * @param entityType the entity type's name, or {@code null}
+     * @return the copy
+     */
+    public Metadata withEntityType(String entityType) {
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay,
+                origin, properties);
     }
 
     /**
@@ -107,7 +155,7 @@ public record Metadata(
      * @return the copy
      */
     public Metadata withEntityId(String entityId) {
-        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
     }
 
@@ -118,7 +166,7 @@ public record Metadata(
      * @return the copy
      */
     public Metadata withReplay(boolean replay) {
-        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
     }
 
@@ -129,7 +177,7 @@ public record Metadata(
      * @return the copy
      */
     public Metadata withOrigin(Origin origin) {
-        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
     }
 
@@ -140,7 +188,7 @@ public record Metadata(
      * @return the copy
      */
     public Metadata withProperties(Map<String, String> properties) {
-        return new Metadata(messageId, correlationId, causationId, entityId, sequenceNo, occurredOn, replay, origin,
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
     }
 

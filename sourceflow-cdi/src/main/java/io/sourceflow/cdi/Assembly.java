@@ -12,9 +12,7 @@ import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.EventSubscribeMiddleware;
 import io.sourceflow.spi.ViewModelStore;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Composes the runtime's chain from its parts, the same way for the container's beans
@@ -50,10 +48,11 @@ final class Assembly {
         HandlerRegistry registry = parts.registry();
         ViewModelStore views = parts.views();
         CurrentHandler current = parts.current();
+        ReplayedViews replays = new ReplayedViews();
 
         List<EventDispatcher> eventTargets = new ArrayList<>(parts.eventDispatchers());
         eventTargets.add(new LocalEventDispatcher(registry, view -> {
-            EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current), view, views);
+            EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current, replays), view, views);
             projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
             return parts.remoteOnly() ? new RemoteEventsOnly(projection) : projection;
         }, aggregate -> new AggregateSubscription(aggregate, current), parts.eventSubscribeMiddleware()));
@@ -68,10 +67,8 @@ final class Assembly {
         CommandDispatcher commands = new CommandDispatchers(commandTargets, parts.commandDispatchMiddleware(),
                 registry.messageTypes());
 
-        Set<Class<?>> viewDocuments = new HashSet<>(registry.viewModelTypes());
-        viewDocuments.add(ViewPositions.class);
-        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(registry.entityTypes(), viewDocuments,
-                parts.entities(), views);
+        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(new LoggedTypes(registry), parts.entities(),
+                replays);
         CommandStore log = parts.log();
         SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
                 events, reset);

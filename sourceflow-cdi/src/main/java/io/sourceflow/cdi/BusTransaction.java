@@ -33,7 +33,7 @@ final class BusTransaction implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
-        return transactional.replay(entity);
+    public long replay(Class<?> entityType, EntityRef entity) {
+        return transactional.replay(entityType, entity);
     }
 }

@@ -46,8 +46,8 @@ public class CdiCommandBus implements CommandBus, Serializable {
     }
 
     @Override
-    public long replay(EntityRef entity) {
-        return bus().replay(entity);
+    public long replay(Class<?> entityType, EntityRef entity) {
+        return bus().replay(entityType, entity);
     }
 
     private CommandBus bus() {

@@ -23,12 +23,12 @@ public class CdiHistory implements History, Serializable {
     private transient History history;
 
     @Override
-    public List<Entry> page(EntityRef entity, long afterSequenceNo, int max) {
+    public List<Entry> page(Class<?> entityType, EntityRef entity, long afterSequenceNo, int max) {
         History resolved = history;
         if (resolved == null) {
             resolved = runtimes.get().history();
             history = resolved;
         }
-        return resolved.page(entity, afterSequenceNo, max);
+        return resolved.page(entityType, entity, afterSequenceNo, max);
     }
 }

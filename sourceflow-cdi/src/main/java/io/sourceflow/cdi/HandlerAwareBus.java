@@ -34,11 +34,11 @@ final class HandlerAwareBus implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
+    public long replay(Class<?> entityType, EntityRef entity) {
         if (current.get() != null) {
             throw new IllegalStateException("Cannot replay entity '" + entity.id() + "' from inside a handler method:"
                     + " a replay rebuilds entities and views that handlers are working on; start it from outside");
         }
-        return bus.replay(entity);
+        return bus.replay(entityType, entity);
     }
 }

@@ -25,7 +25,8 @@ final class HandlerContext {
     }
 
     Metadata raise(Event event) {
-        Metadata metadata = cause.metadata().next(cause.metadata().entityId(), cause.metadata().sequenceNo());
+        Metadata metadata = cause.metadata().next(cause.metadata().entityType(), cause.metadata().entityId(),
+                cause.metadata().sequenceNo());
         raise(new Envelope<>(event, metadata));
         return metadata;
     }

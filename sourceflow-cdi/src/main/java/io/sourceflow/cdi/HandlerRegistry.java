@@ -21,6 +21,8 @@ final class HandlerRegistry {
     private final List<Handler> subscribers = new ArrayList<>();
     private final List<Handler> projections = new ArrayList<>();
     private final Set<Class<?>> entityTypes = new LinkedHashSet<>();
+    private final Map<String, Class<?>> entitiesByName = new HashMap<>();
+    private final Map<Class<?>, String> entityTypeByCommand = new HashMap<>();
     private final Set<Class<?>> viewModelTypes = new LinkedHashSet<>();
     private final MessageAliases aliases;
     private final Targets targets;
@@ -52,6 +54,8 @@ final class HandlerRegistry {
                 case SAGA -> {
                     sagas.put(method.messageType(), new SagaHandler(handler, target));
                     entityTypes.add(method.stateType());
+                    entitiesByName.put(EntityNames.of(method.stateType()), method.stateType());
+                    entityTypeByCommand.put(method.messageType(), EntityNames.of(method.stateType()));
                 }
                 case SUBSCRIBER -> subscribers.add(handler);
                 case PROJECTION -> {
@@ -60,7 +64,7 @@ final class HandlerRegistry {
                 }
             }
         }
-        this.aliases = new MessageAliases(messageTypes, upcasters);
+        this.aliases = new MessageAliases(messageTypes, upcasters, entityTypeByCommand);
     }
 
     /** The saga handler of a command class, or null when no local saga handles it. */
@@ -76,6 +80,19 @@ final class HandlerRegistry {
     /** The view handlers of an event class and its supertypes. */
     Handler[] projectionsOf(Class<?> eventType) {
         return projectionsByEvent.get(eventType);
+    }
+
+    /**
+     * The entity type name of a command class: that of the entity its saga keeps here, or the empty
+     * name when no local saga handles it.
+     */
+    String entityTypeOf(Class<?> commandType) {
+        return entityTypeByCommand.getOrDefault(commandType, "");
+    }
+
+    /** The entity class of a saga here with this entity type name, or null. */
+    Class<?> entityNamed(String name) {
+        return entitiesByName.get(name);
     }
 
     Set<Class<?>> entityTypes() {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The rules the handlers of one application must keep together, checked at boot by the extension
- * and by the standalone runtime: one saga per command type, distinct message aliases, and a way to
- * make each saga's new entities.
+ * and by the standalone runtime: one saga per command type, distinct message aliases and entity type
+ * names, and a way to make each saga's new entities.
  */
 final class HandlerRules {
 
@@ -30,6 +30,8 @@ final class HandlerRules {
                 .forEach(saga -> checkEntityFactory(saga, problems));
         checkOneSagaPerCommand(handlers, problems);
         checkAliases(handlers, problems);
+        problems.addAll(EntityNames.check(handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA)
+                .<Class<?>>map(HandlerMethod::stateType).distinct().toList()));
         return problems;
     }
 

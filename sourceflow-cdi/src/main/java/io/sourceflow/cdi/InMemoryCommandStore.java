@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,17 +28,18 @@ public class InMemoryCommandStore implements CommandStore {
 
     static final long LOCK_TIMEOUT_SECONDS = 10;
 
-    private final ConcurrentHashMap<String, EntityLog> logs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, EntityLog> logs = new ConcurrentHashMap<>();
 
     @Inject
     UnitOfWork transaction;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
-        String entityId = envelope.message().entity().id();
-        EntityLog log = logs.get(entityId);
+        String entityType = Objects.requireNonNull(envelope.metadata().entityType(), "the metadata's entity type");
+        Key key = new Key(entityType, envelope.message().entity().id());
+        EntityLog log = logs.get(key);
         if (log == null) {
-            log = logs.computeIfAbsent(entityId, EntityLog::new);
+            log = logs.computeIfAbsent(key, EntityLog::new);
         }
         boolean held = lock(log, envelope);
         List<Envelope<? extends Command>> commands = log.commands;
@@ -51,8 +53,8 @@ public class InMemoryCommandStore implements CommandStore {
     }
 
     @Override
-    public Stream<Envelope<Command>> load(String entityId) {
-        EntityLog log = logs.get(entityId);
+    public Stream<Envelope<Command>> load(String entityType, String entityId) {
+        EntityLog log = logs.get(new Key(entityType, entityId));
         if (log == null) {
             return Stream.empty();
         }
@@ -71,12 +73,12 @@ public class InMemoryCommandStore implements CommandStore {
     private boolean lock(EntityLog log, Envelope<?> appending) {
         try {
             if (!log.lock.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ConcurrencyException("Entity '" + log.entityId + "' stayed locked by another writer for "
+                throw new ConcurrencyException(log.key + " stayed locked by another writer for "
                         + LOCK_TIMEOUT_SECONDS + " s" + (appending == null ? "" : " while appending " + appending.describe()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConcurrencyException("Interrupted while waiting to lock entity '" + log.entityId + "'", e);
+            throw new ConcurrencyException("Interrupted while waiting to lock " + log.key, e);
         }
         return transaction.holdUntilEnd(log.lock);
     }
@@ -85,14 +87,22 @@ public class InMemoryCommandStore implements CommandStore {
         return new Envelope<>(envelope.message(), envelope.metadata().withSequenceNo(sequenceNo));
     }
 
+    /** An entity: its type's name and its id. */
+    private record Key(String type, String id) {
+        @Override
+        public String toString() {
+            return "Entity '" + id + "' of type '" + type + "'";
+        }
+    }
+
     /** One entity's commands; index i holds sequence number i + 1. Guarded by its lock. */
     private static final class EntityLog {
-        final String entityId;
+        final Key key;
         final ReentrantLock lock = new ReentrantLock();
         final List<Envelope<? extends Command>> commands = new ArrayList<>();
 
-        EntityLog(String entityId) {
-            this.entityId = entityId;
+        EntityLog(Key key) {
+            this.key = key;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.MessageTypes;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The {@link History} of the runtime's log, read in the current unit of work (or one of its own). */
@@ -16,15 +17,17 @@ final class LogHistory implements History {
     private final CommandStore log;
     private final MessageTypes types;
     private final UnitOfWork transaction;
+    private final LoggedTypes entityTypes;
 
-    LogHistory(CommandStore log, MessageTypes types, UnitOfWork transaction) {
+    LogHistory(CommandStore log, HandlerRegistry registry, UnitOfWork transaction) {
         this.log = log;
-        this.types = types;
+        this.types = registry.messageTypes();
         this.transaction = transaction;
+        this.entityTypes = new LoggedTypes(registry);
     }
 
     @Override
-    public List<Entry> page(EntityRef entity, long afterSequenceNo, int max) {
+    public List<Entry> page(Class<?> entityType, EntityRef entity, long afterSequenceNo, int max) {
         Objects.requireNonNull(entity, "entity");
         if (afterSequenceNo < 0 || max < 1) {
             throw new IllegalArgumentException("A page of the history of entity '" + entity.id() + "' starts after a"
@@ -32,7 +35,11 @@ final class LogHistory implements History {
                     + " with at most " + max);
         }
         return transaction.run(() -> {
-            try (Stream<Envelope<Command>> commands = log.load(entity.id(), afterSequenceNo)) {
+            Optional<String> type = entityTypes.of(entityType, entity.id(), log);
+            if (type.isEmpty()) {
+                return List.of();
+            }
+            try (Stream<Envelope<Command>> commands = log.load(type.get(), entity.id(), afterSequenceNo)) {
                 return commands.limit(max)
                         .map(c -> new Entry(c.message(), c.metadata(), types.aliasOf(c.message().getClass())))
                         .toList();

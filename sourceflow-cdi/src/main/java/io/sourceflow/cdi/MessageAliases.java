@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ final class MessageAliases implements MessageTypes {
 
     private final Map<String, Class<? extends Message>> types;
     private final Upcasters upcasters;
+    private final Map<String, String> entityTypes;
     private final ClassValue<String> aliases = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
@@ -41,11 +43,15 @@ final class MessageAliases implements MessageTypes {
     /**
      * @param handled the message types of the handler methods
      * @param links the upcasters, by the step they read (checked by {@link UpcasterRules})
+     * @param entityTypes the entity type name of each command class a saga handles here
      */
-    MessageAliases(Collection<Class<? extends Message>> handled, Map<UpcasterRules.Step, Upcasters.Link> links) {
+    MessageAliases(Collection<Class<? extends Message>> handled, Map<UpcasterRules.Step, Upcasters.Link> links,
+            Map<Class<?>, String> entityTypes) {
         this.types = withPermittedSubclasses(handled).stream()
                 .collect(Collectors.toUnmodifiableMap(MessageAliases::aliasFor, Function.identity()));
         this.upcasters = new Upcasters(UpcasterRules.revisions(types.values()), links);
+        this.entityTypes = entityTypes.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(e -> aliasFor(e.getKey()), Map.Entry::getValue));
     }
 
     /**
@@ -111,6 +117,11 @@ final class MessageAliases implements MessageTypes {
     @Override
     public int revisionOf(Class<? extends Message> type) {
         return revisions.get(type);
+    }
+
+    @Override
+    public Optional<String> entityTypeOf(String alias, int revision) {
+        return upcasters.currentAlias(alias, revision).map(entityTypes::get);
     }
 
     @Override

@@ -27,6 +27,9 @@ final class MetadataJson {
             if (metadata.entityId() != null) {
                 json.write("entityId", metadata.entityId());
             }
+            if (metadata.entityType() != null) {
+                json.write("entityType", metadata.entityType());
+            }
             uuid(json, "messageId", metadata.messageId());
             json.write("occurredOn", metadata.occurredOn().toString());
             json.write("origin", metadata.origin().name());

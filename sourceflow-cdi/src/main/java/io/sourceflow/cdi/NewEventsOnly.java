@@ -49,13 +49,13 @@ final class NewEventsOnly implements EventDispatcher {
             return projection.dispatch(envelope);
         }
         ViewPositions positions = store.find(ViewPositions.class, entityId).orElse(ViewPositions.NONE);
-        Optional<ViewPositions> next = positions.take(view, metadata.sequenceNo(),
+        Optional<ViewPositions> next = positions.take(view, metadata.entityType(), metadata.sequenceNo(),
                 metadata.messageId() + " " + method);
         if (next.isEmpty()) {
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine(view + "." + method + " skipped event " + metadata.messageId() + " of entity '" + SafeText.forLog(entityId)
                         + "' (command " + metadata.sequenceNo() + "): it has applied it or a later command's events,"
-                        + " up to command " + positions.of(view).sequenceNo());
+                        + " up to command " + positions.of(view, metadata.entityType()).sequenceNo());
             }
             return Outcome.DECLINED;
         }

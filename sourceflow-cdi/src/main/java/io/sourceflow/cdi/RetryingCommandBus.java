@@ -57,8 +57,8 @@ final class RetryingCommandBus implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
-        return call(() -> delegate.replay(entity));
+    public long replay(Class<?> entityType, EntityRef entity) {
+        return call(() -> delegate.replay(entityType, entity));
     }
 
     private <T> T call(Supplier<T> work) {

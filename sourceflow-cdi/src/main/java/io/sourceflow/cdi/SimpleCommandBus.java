@@ -15,7 +15,6 @@ import io.sourceflow.spi.Outcome;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
  * to the event dispatchers and publish the commands it deferred, each the same way, depth first.
  * Dispatchers return what their handlers deferred; none calls back into the bus. A command a
  * dispatcher forwards to another application is not appended here (it is logged where it is
- * handled). A replay re-dispatches the logged commands, marked replayed, appending nothing.
+ * handled). A command's entity is the type its saga keeps, named in the metadata, and its id. A
+ * replay re-dispatches one entity's logged commands, marked replayed, appending nothing.
  */
 final class SimpleCommandBus implements CommandBus {
 
@@ -33,12 +33,19 @@ final class SimpleCommandBus implements CommandBus {
     private final EventDispatcher events;
     private final ReplayReset reset;
     private final ClassValue<Boolean> forwarded;
+    private final ClassValue<String> entityTypes;
 
     SimpleCommandBus(CommandStore log, CommandDispatcher commands, EventDispatcher events, ReplayReset reset) {
         this.log = log;
         this.commands = commands;
         this.events = events;
         this.reset = reset;
+        this.entityTypes = new ClassValue<>() {
+            @Override
+            protected String computeValue(Class<?> type) {
+                return reset.types().entityTypeOf(type);
+            }
+        };
         this.forwarded = new ClassValue<>() {
             @Override
             @SuppressWarnings("unchecked")
@@ -58,9 +65,11 @@ final class SimpleCommandBus implements CommandBus {
     public Metadata publish(Envelope<? extends Command> envelope) {
         Objects.requireNonNull(envelope, "envelope");
         String entityId = envelope.message().entity().id();
-        Envelope<? extends Command> logged = entityId.equals(envelope.metadata().entityId())
+        String entityType = entityTypes.get(envelope.message().getClass());
+        Metadata given = envelope.metadata();
+        Envelope<? extends Command> logged = entityId.equals(given.entityId()) && entityType.equals(given.entityType())
                 ? envelope
-                : envelope.with(envelope.metadata().withEntityId(entityId));
+                : envelope.with(given.withEntityId(entityId).withEntityType(entityType));
         if (logged.metadata().isRemote() || !forwarded.get(logged.message().getClass())) {
             logged = logged.with(logged.metadata().withSequenceNo(log.append(logged)));
         }
@@ -84,33 +93,44 @@ final class SimpleCommandBus implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
+    public long replay(Class<?> entityType, EntityRef entity) {
         Objects.requireNonNull(entity, "entity");
-        try (Stream<Envelope<Command>> logged = log.load(entity.id())) {
+        String type = reset.types().of(entityType, entity.id(), log).orElseThrow(() -> new EntityNotFoundException(
+                "Cannot replay entity '" + entity.id() + "': it has no logged command"));
+        try (Stream<Envelope<Command>> logged = log.load(type, entity.id())) {
             Iterator<Envelope<Command>> commandsInOrder = logged.iterator();
             if (!commandsInOrder.hasNext()) {
-                throw new EntityNotFoundException("Cannot replay entity '" + entity.id() + "': it has no logged command");
+                throw new EntityNotFoundException("Cannot replay entity '" + entity.id() + "' of type '" + type
+                        + "': it has no logged command");
             }
-            reset.reset(entity.id());
-            long count = 0;
-            while (commandsInOrder.hasNext()) {
-                Envelope<Command> command = commandsInOrder.next();
-                follow(commands.dispatch(command.with(command.metadata().withReplay(true))));
-                count++;
+            reset.reset(type, entity.id());
+            reset.views().begin();
+            try {
+                long count = 0;
+                while (commandsInOrder.hasNext()) {
+                    Envelope<Command> command = commandsInOrder.next();
+                    follow(commands.dispatch(command.with(command.metadata().withReplay(true))));
+                    count++;
+                }
+                return count;
+            } finally {
+                reset.views().end();
             }
-            return count;
         }
     }
 
     /**
-     * What a replay starts from: the entity and the view models kept under its id are deleted, so
-     * that re-running the log rebuilds them exactly as the first run did.
+     * What a replay starts from: the entity is deleted, and each view model its events reach is
+     * cleared when the first one does ({@link ReplayedViews}), so that re-running the log rebuilds
+     * them exactly as the first run did.
      */
-    record ReplayReset(Set<Class<?>> entityTypes, Set<Class<?>> viewModelTypes, KeyedStore entities, KeyedStore views) {
+    record ReplayReset(LoggedTypes types, KeyedStore entities, ReplayedViews views) {
 
-        void reset(String entityId) {
-            entityTypes.forEach(type -> entities.delete(type, entityId));
-            viewModelTypes.forEach(type -> views.delete(type, entityId));
+        void reset(String entityType, String entityId) {
+            Class<?> entity = types.entityNamed(entityType);
+            if (entity != null) {
+                entities.delete(entity, entityId);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.CommandBus;
+import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.EventQueue;
 import io.sourceflow.History;
 import io.sourceflow.Message;
@@ -102,7 +103,7 @@ public class SourceFlowRuntime {
         queue = chain.queue();
         dispatchers = chain.dispatchers();
         maxAttempts = settings.get(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
-        history = new LogHistory(log, registry.messageTypes(), transaction);
+        history = new LogHistory(log, registry, transaction);
     }
 
     /** The runtime's bus, in the current transaction (or a local unit of work without JTA). */
@@ -123,7 +124,7 @@ public class SourceFlowRuntime {
     /** A transactional bus that retries transient failures when it started the transaction itself. */
     CommandBus retrying(TransactionalCommandBus transactional) {
         return new RetryingCommandBus(new BusTransaction(transactional, transaction), maxAttempts, transaction::active,
-                duplicate -> transactional.logHolds(duplicate.entityId(), duplicate.sequenceNo()));
+                transactional::logHolds);
     }
 
     /** Whether a dispatcher forwards this command type to another application (nothing is handled here). */
@@ -131,9 +132,9 @@ public class SourceFlowRuntime {
         return dispatchers.forwards(type);
     }
 
-    /** Whether the log holds the entity's number, in the current transaction (or a local unit of work). */
-    boolean logHolds(String entityId, long sequenceNo) {
-        return transaction.run(() -> log.holds(entityId, sequenceNo));
+    /** Whether the log holds the number a duplicate key claimed, in the current transaction (or a local unit of work). */
+    boolean logHolds(DuplicateKeyException duplicate) {
+        return transaction.run(() -> log.holds(duplicate.entityType(), duplicate.entityId(), duplicate.sequenceNo()));
     }
 
     private <M extends Message, T extends Middleware<M>> List<T> middleware(Instance<T> beans) {

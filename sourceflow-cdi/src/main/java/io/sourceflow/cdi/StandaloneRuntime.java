@@ -59,7 +59,7 @@ public final class StandaloneRuntime {
                 List.of(), List.of(), List.of()));
         bus = new HandlerAwareBus(current, chain.bus());
         queue = new HandlerAwareQueue(current, chain.queue());
-        history = new LogHistory(log, registry.messageTypes(), transaction);
+        history = new LogHistory(log, registry, transaction);
         targets.values().forEach(handler -> HandlerConnections.connect(handler, bus, queue, views));
     }
 

@@ -36,7 +36,7 @@ final class TracingCommandBus implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
-        return Telemetry.run(telemetry.beginReplay(entity.id()), step -> delegate.replay(entity));
+    public long replay(Class<?> entityType, EntityRef entity) {
+        return Telemetry.run(telemetry.beginReplay(entity.id()), step -> delegate.replay(entityType, entity));
     }
 }

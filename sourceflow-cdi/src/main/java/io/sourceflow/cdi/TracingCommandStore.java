@@ -26,12 +26,17 @@ final class TracingCommandStore implements CommandStore {
     }
 
     @Override
-    public Stream<Envelope<Command>> load(String entityId) {
-        return delegate.load(entityId);
+    public Stream<Envelope<Command>> load(String entityType, String entityId) {
+        return delegate.load(entityType, entityId);
     }
 
     @Override
-    public Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
-        return delegate.load(entityId, afterSequenceNo);
+    public Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
+        return delegate.load(entityType, entityId, afterSequenceNo);
+    }
+
+    @Override
+    public boolean holds(String entityType, String entityId, long sequenceNo) {
+        return delegate.holds(entityType, entityId, sequenceNo);
     }
 }

@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Command;
 import io.sourceflow.CommandBus;
+import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
@@ -53,19 +54,19 @@ public class TransactionalCommandBus implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
-        return runtime.bus().replay(entity);
+    public long replay(Class<?> entityType, EntityRef entity) {
+        return runtime.bus().replay(entityType, entity);
     }
 
     /**
-     * Whether the log holds the entity's number, read in a transaction of its own when the caller has
-     * none: asked by {@link RetryingCommandBus} after an attempt failed on a duplicate key.
+     * Whether the log holds the entity's number that a failed attempt claimed, read in a transaction
+     * of its own when the caller has none: asked by {@link RetryingCommandBus} after an attempt failed
+     * on a duplicate key.
      *
-     * @param entityId the entity
-     * @param sequenceNo the number the failed attempt claimed
+     * @param duplicate the failure, naming the entity and the number
      * @return {@code true} when another writer holds it
      */
-    public boolean logHolds(String entityId, long sequenceNo) {
-        return runtime.logHolds(entityId, sequenceNo);
+    public boolean logHolds(DuplicateKeyException duplicate) {
+        return runtime.logHolds(duplicate);
     }
 }

@@ -28,7 +28,7 @@ final class UnitOfWorkCommandBus implements CommandBus {
     }
 
     @Override
-    public long replay(EntityRef entity) {
-        return transaction.run(() -> delegate.replay(entity));
+    public long replay(Class<?> entityType, EntityRef entity) {
+        return transaction.run(() -> delegate.replay(entityType, entity));
     }
 }

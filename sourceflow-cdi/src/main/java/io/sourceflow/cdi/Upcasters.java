@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,26 @@ final class Upcasters {
     /** Whether an upcaster reads some revision of the alias. */
     boolean reads(String alias) {
         return readAliases.contains(alias);
+    }
+
+    /**
+     * The alias a stored form's chain of upcasters ends at, without running them: the current alias of
+     * a type renamed since; empty when no chain leads to a registered type or the revision is newer.
+     */
+    Optional<String> currentAlias(String alias, int revision) {
+        String at = alias;
+        for (int step = revision; step >= 1 && step <= revision + links.size(); step++) {
+            Integer now = revisions.get(at);
+            if (now != null && step >= now) {
+                return step == now ? Optional.of(at) : Optional.empty();
+            }
+            Link link = links.get(new UpcasterRules.Step(at, step));
+            if (link == null) {
+                return Optional.empty();
+            }
+            at = link.to();
+        }
+        return Optional.empty();
     }
 
     StoredForm current(StoredForm stored) {

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How far each view has got in one source entity's events, kept by the runtime in the view-model
- * store under the entity's id (as a JSON document of this type), in the same transaction as the
- * models. A view's position is the sequence number of the last command whose events it applied,
- * and which of that command's events each of its projection methods applied (a command may raise
- * several). The runtime reads and writes it; applications do not.
+ * How far each view has got in the events of the source entities with one id, kept by the runtime
+ * in the view-model store under that id (as a JSON document of this type), in the same transaction
+ * as the models; entities of two types with that id have a position each. A view's position is
+ * the sequence number of the last command whose events it applied, and which of that command's
+ * events each of its projection methods applied (a command may raise several). The runtime reads and writes it; applications do not.
  *
- * @param views the position of each view, by view class name
+ * @param views the position of each view, by view class name and, after a space, the source entity's
+ *     type name (the view class name alone for an untyped entity; positions kept under it before
+ *     entity types were are not read for a typed one, which could be another type's)
  */
 public record ViewPositions(Map<String, Position> views) {
 
@@ -44,8 +46,9 @@ public record ViewPositions(Map<String, Position> views) {
      * event belongs to an older command than the last one the view applied, or the projection
      * applied it already.
      */
-    Optional<ViewPositions> take(String view, long sequenceNo, String event) {
-        Position last = views.get(view);
+    Optional<ViewPositions> take(String view, String entityType, long sequenceNo, String event) {
+        String key = key(view, entityType);
+        Position last = of(view, entityType);
         Position next;
         if (last == null || sequenceNo > last.sequenceNo()) {
             next = new Position(sequenceNo, List.of(event));
@@ -57,12 +60,16 @@ public record ViewPositions(Map<String, Position> views) {
             return Optional.empty();
         }
         Map<String, Position> all = new HashMap<>(views);
-        all.put(view, next);
+        all.put(key, next);
         return Optional.of(new ViewPositions(all));
     }
 
-    /** The position of a view, or null when it has taken none of the entity's events. */
-    Position of(String view) {
-        return views.get(view);
+    /** The position of a view in an entity type's events, or null when it has taken none. */
+    Position of(String view, String entityType) {
+        return views.get(key(view, entityType));
+    }
+
+    private static String key(String view, String entityType) {
+        return entityType == null || entityType.isEmpty() ? view : view + " " + entityType;
     }
 }

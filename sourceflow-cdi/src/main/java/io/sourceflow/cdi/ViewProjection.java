@@ -9,18 +9,21 @@ import io.sourceflow.spi.ViewModelStore;
 
 /**
  * One view's {@code @Projects} method: loads the view model kept under the event's entity id,
- * projects the event with a {@link HandlerContext} bound, and persists the model it returns.
+ * projects the event with a {@link HandlerContext} bound, and persists the model it returns. In a
+ * replay, the first event that reaches a model starts it from empty ({@link ReplayedViews}).
  */
 final class ViewProjection implements EventDispatcher {
 
     private final Handler view;
     private final ViewModelStore models;
     private final CurrentHandler current;
+    private final ReplayedViews replays;
 
-    ViewProjection(Handler view, ViewModelStore models, CurrentHandler current) {
+    ViewProjection(Handler view, ViewModelStore models, CurrentHandler current, ReplayedViews replays) {
         this.view = view;
         this.models = models;
         this.current = current;
+        this.replays = replays;
     }
 
     @Override
@@ -29,7 +32,12 @@ final class ViewProjection implements EventDispatcher {
         Metadata metadata = envelope.metadata();
         String id = metadata.entityId();
         Class<Object> modelType = (Class<Object>) view.stateType();
-        Object model = id == null ? null : models.find(modelType, id).orElse(null);
+        Object model = null;
+        if (id != null && metadata.replay() && replays.clearFirst(modelType, id)) {
+            models.delete(modelType, id);
+        } else if (id != null) {
+            model = models.find(modelType, id).orElse(null);
+        }
         HandlerContext context = current.enter(envelope);
         try {
             model = view.invoke(model, envelope.message(), metadata);

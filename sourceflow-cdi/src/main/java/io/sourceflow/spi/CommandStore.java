@@ -5,7 +5,9 @@ import io.sourceflow.Envelope;
 import java.util.stream.Stream;
 
 /**
- * The append-only command log: per entity, gap-free and ordered by sequence number.
+ * The append-only command log: per entity, gap-free and ordered by sequence number. An entity is
+ * its type's name ({@link io.sourceflow.EntityType}) and its id: two types with equal ids have two
+ * logs and two sequences.
  *
  * <p>{@link #append} claims the entity's next sequence number and writes the command under it in
  * the current unit of work (the JTA transaction, where there is one). Two writers that claim the
@@ -15,49 +17,56 @@ public interface CommandStore {
 
     /**
      * Claims the next sequence number of the envelope's entity and appends the command under it.
-     * The envelope's own {@code sequenceNo} is ignored.
+     * The entity is the metadata's {@code entityType} (set by the bus; the empty name when no saga
+     * here handles the command) and the command's entity id; the envelope's own {@code sequenceNo}
+     * is ignored.
      *
      * @param envelope the command and its metadata
      * @return the claimed sequence number, from 1
      * @throws io.sourceflow.ConcurrencyException when another writer holds or took the number
+     * @throws NullPointerException when the metadata has no entity type
      */
     long append(Envelope<? extends Command> envelope);
 
     /**
      * Streams an entity's commands in sequence order, each with the metadata it was logged with
-     * (its {@code sequenceNo} set). Close the stream when done.
+     * (its {@code entityType} and {@code sequenceNo} set). Close the stream when done.
      *
-     * @param entityId the entity
+     * @param entityType the entity's type name
+     * @param entityId the entity's id
      * @return the commands, empty when the entity has none
      * @throws io.sourceflow.UnknownMessageTypeException when a stored type alias is unknown
      * @throws io.sourceflow.MessageFormatException when a stored command cannot be read
      */
-    Stream<Envelope<Command>> load(String entityId);
+    Stream<Envelope<Command>> load(String entityType, String entityId);
 
     /**
      * Streams an entity's commands after a sequence number, in sequence order: a page of its history
      * when the caller limits the stream. Close the stream when done.
      *
-     * @param entityId the entity
+     * @param entityType the entity's type name
+     * @param entityId the entity's id
      * @param afterSequenceNo the commands numbered above this one; 0 for all
      * @return the commands, empty when there are none after it
      */
-    default Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
-        return load(entityId).filter(command -> command.metadata().sequenceNo() > afterSequenceNo);
+    default Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
+        return load(entityType, entityId).filter(command -> command.metadata().sequenceNo() > afterSequenceNo);
     }
 
     /**
      * Whether the log holds a command of the entity under the number: after a
      * {@link io.sourceflow.DuplicateKeyException}, asked once the failed transaction has ended, it
      * tells a lost race (another writer holds the number) from a unique key of the application's
-     * own tables.
+     * own tables; asked for number 1, whether the entity has a log at all (what {@code replay} and
+     * the history ask of each entity type when they are given an id alone).
      *
-     * @param entityId the entity
+     * @param entityType the entity's type name
+     * @param entityId the entity's id
      * @param sequenceNo the number, from 1
      * @return {@code true} when a committed command holds it
      */
-    default boolean holds(String entityId, long sequenceNo) {
-        try (Stream<Envelope<Command>> next = load(entityId, sequenceNo - 1)) {
+    default boolean holds(String entityType, String entityId, long sequenceNo) {
+        try (Stream<Envelope<Command>> next = load(entityType, entityId, sequenceNo - 1)) {
             return next.findFirst().filter(command -> command.metadata().sequenceNo() == sequenceNo).isPresent();
         }
     }

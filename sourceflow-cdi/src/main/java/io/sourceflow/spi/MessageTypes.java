@@ -4,6 +4,7 @@ import io.sourceflow.Message;
 import io.sourceflow.MessageType;
 import io.sourceflow.NewerRevisionException;
 import io.sourceflow.UnknownMessageTypeException;
+import java.util.Optional;
 
 /**
  * The registry of message type aliases, fixed at deployment: stores and transports write aliases
@@ -67,6 +68,19 @@ public interface MessageTypes {
     default int revisionOf(Class<? extends Message> type) {
         MessageType annotation = type.getAnnotation(MessageType.class);
         return annotation == null ? 1 : annotation.revision();
+    }
+
+    /**
+     * The entity type whose log holds commands stored under this alias and revision: the name of the
+     * entity kept by the saga that handles the command here, following renames by upcasters. A store
+     * asks it to adopt log rows written before entity types were logged.
+     *
+     * @param alias the stored alias
+     * @param revision the stored revision
+     * @return the entity type's name; empty when no saga here handles the command (nor its renamed type)
+     */
+    default Optional<String> entityTypeOf(String alias, int revision) {
+        return Optional.empty();
     }
 
     /**

@@ -163,7 +163,7 @@ class BankScenarioTest {
     }
 
     private List<Envelope<Command>> logged(String id) {
-        try (Stream<Envelope<Command>> commands = log.load(id)) {
+        try (Stream<Envelope<Command>> commands = log.load("BankAccount", id)) {
             return commands.toList();
         }
     }

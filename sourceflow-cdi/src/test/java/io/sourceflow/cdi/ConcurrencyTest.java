@@ -98,7 +98,7 @@ class ConcurrencyTest {
     }
 
     private List<Long> sequenceNumbers(String id) {
-        try (Stream<Envelope<Command>> commands = log.load(id)) {
+        try (Stream<Envelope<Command>> commands = log.load("BankAccount", id)) {
             return commands.map(c -> c.metadata().sequenceNo()).toList();
         }
     }

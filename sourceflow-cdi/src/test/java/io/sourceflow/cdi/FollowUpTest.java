@@ -87,7 +87,7 @@ class FollowUpTest {
     }
 
     private List<Envelope<Command>> logged(String id) {
-        try (Stream<Envelope<Command>> commands = log.load(id)) {
+        try (Stream<Envelope<Command>> commands = log.load("BankAccount", id)) {
             return commands.toList();
         }
     }

@@ -86,7 +86,7 @@ class InMemoryStoresUnderJtaTest {
     }
 
     private List<Envelope<Command>> logged(String id) {
-        try (Stream<Envelope<Command>> commands = log.load(id)) {
+        try (Stream<Envelope<Command>> commands = log.load("BankAccount", id)) {
             return commands.toList();
         }
     }

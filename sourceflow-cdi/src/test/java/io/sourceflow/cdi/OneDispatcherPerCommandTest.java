@@ -100,7 +100,7 @@ class OneDispatcherPerCommandTest {
                     .isEqualByComparingTo("10");
             assertThat(weld.select(ViewModelStore.class).get().find(AccountViewModel.class, "d-1").orElseThrow()
                     .currentBalance()).isEqualByComparingTo("10");
-            try (Stream<Envelope<Command>> logged = weld.select(CommandStore.class).get().load("d-1")) {
+            try (Stream<Envelope<Command>> logged = weld.select(CommandStore.class).get().load("BankAccount", "d-1")) {
                 assertThat(logged).hasSize(1);
             }
         } finally {

@@ -112,7 +112,7 @@ class ReplayPropertiesTest {
     }
 
     private static long logSize(String id) {
-        try (Stream<Envelope<Command>> commands = container.select(CommandStore.class).get().load(id)) {
+        try (Stream<Envelope<Command>> commands = container.select(CommandStore.class).get().load("BankAccount", id)) {
             return commands.count();
         }
     }

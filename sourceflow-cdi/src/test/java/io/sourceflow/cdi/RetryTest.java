@@ -96,8 +96,8 @@ class RetryTest {
             if (envelope.message() instanceof WithdrawMoney && number >= 0) {
                 seen.incrementAndGet();
                 long claimed = number == 0 ? envelope.metadata().sequenceNo() : number;
-                throw new DuplicateKeyException("simulated duplicate key on " + envelope.describe(), envelope.message().entity().id(),
-                        claimed, new IllegalStateException("the name is taken"));
+                throw new DuplicateKeyException("simulated duplicate key on " + envelope.describe(), "BankAccount",
+                        envelope.message().entity().id(), claimed, new IllegalStateException("the name is taken"));
             }
             return Outcome.DECLINED;
         }
@@ -218,7 +218,7 @@ class RetryTest {
             }
 
             @Override
-            public long replay(EntityRef entity) {
+            public long replay(Class<?> entityType, EntityRef entity) {
                 return 0;
             }
         };
@@ -230,7 +230,7 @@ class RetryTest {
     }
 
     private java.util.List<Long> sequenceNumbers(String id) {
-        try (Stream<Envelope<Command>> commands = log.load(id)) {
+        try (Stream<Envelope<Command>> commands = log.load("BankAccount", id)) {
             return commands.map(c -> c.metadata().sequenceNo()).toList();
         }
     }

@@ -55,7 +55,7 @@ class StandaloneRuntimeTest {
         assertThatThrownBy(() -> accounts.withdraw("a-2", new BigDecimal("11"))).isInstanceOf(BusinessRuleException.class);
 
         assertThat(runtime.entities().find(BankAccount.class, "a-2").orElseThrow().getBalance()).isEqualByComparingTo("10");
-        try (Stream<Envelope<Command>> log = runtime.log().load("a-2")) {
+        try (Stream<Envelope<Command>> log = runtime.log().load("BankAccount", "a-2")) {
             assertThat(log).hasSize(1);
         }
     }
@@ -77,7 +77,7 @@ class StandaloneRuntimeTest {
 
         assertThat(sent).singleElement().satisfies(e -> assertThat(e.message())
                 .isEqualTo(new DepositMoney(EntityRef.of("to"), BigDecimal.TEN)));
-        try (Stream<Envelope<Command>> log = runtime.log().load("to")) {
+        try (Stream<Envelope<Command>> log = runtime.log().load("BankAccount", "to")) {
             assertThat(log).isEmpty();
         }
         assertThat(runtime.entities().find(BankAccount.class, "from").orElseThrow().getBalance()).isEqualByComparingTo("20");

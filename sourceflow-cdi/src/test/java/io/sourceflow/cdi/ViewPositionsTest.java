@@ -96,7 +96,7 @@ class ViewPositionsTest {
         events.enqueue(updated(3, 20));
 
         events.enqueue(new Envelope<>(new AccountCreated(opened),
-                new Metadata(id, id, null, "v-1", 1, Instant.now(), false, Metadata.Origin.REMOTE, Map.of())));
+                new Metadata(id, id, null, null, "v-1", 1, Instant.now(), false, Metadata.Origin.REMOTE, Map.of())));
 
         assertThat(view().currentBalance()).isEqualByComparingTo("20");
         assertThat(activity()).isEqualTo(3);
@@ -119,7 +119,7 @@ class ViewPositionsTest {
 
     @Test
     void aViewPositionSurvivesTheSerializer() {
-        ViewPositions positions = ViewPositions.NONE.take("a.View", 7, UUID.randomUUID() + " on(b.Event)").orElseThrow();
+        ViewPositions positions = ViewPositions.NONE.take("a.View", "a.Entity", 7, UUID.randomUUID() + " on(b.Event)").orElseThrow();
         JsonBindingSerializer json = new JsonBindingSerializer();
 
         assertThat(json.deserialize(json.serialize(positions), ViewPositions.class)).isEqualTo(positions);
@@ -128,7 +128,7 @@ class ViewPositionsTest {
     private static Envelope<AccountUpdated> updated(long sequenceNo, int balance) {
         BankAccount.Snapshot account = new BankAccount.Snapshot("v-1", "Ada", BigDecimal.valueOf(balance), false, null, null);
         UUID id = Metadata.newId();
-        Metadata metadata = new Metadata(id, id, null, "v-1", sequenceNo, Instant.now(), false, Metadata.Origin.REMOTE, Map.of());
+        Metadata metadata = new Metadata(id, id, null, null, "v-1", sequenceNo, Instant.now(), false, Metadata.Origin.REMOTE, Map.of());
         return new Envelope<>(new AccountUpdated(account), metadata);
     }
 

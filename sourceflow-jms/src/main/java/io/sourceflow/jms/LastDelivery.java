@@ -5,7 +5,7 @@ import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterStore;
 import io.sourceflow.spi.SafeText;
 import java.util.Optional;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -32,9 +32,9 @@ final class LastDelivery {
     private final JmsResources resources;
     private final DeadLetterStore deadLetters;
     private final Statuses statuses;
-    private final BiPredicate<String, Long> logHolds;
+    private final Predicate<DuplicateKeyException> logHolds;
 
-    LastDelivery(JmsResources resources, DeadLetterStore deadLetters, Statuses statuses, BiPredicate<String, Long> logHolds) {
+    LastDelivery(JmsResources resources, DeadLetterStore deadLetters, Statuses statuses, Predicate<DuplicateKeyException> logHolds) {
         this.resources = resources;
         this.deadLetters = deadLetters;
         this.statuses = statuses;
@@ -48,7 +48,7 @@ final class LastDelivery {
      */
     void failed(Delivery delivery, RuntimeException failure) {
         Optional<DuplicateKeyException> duplicate = DuplicateKeyException.in(failure);
-        if (duplicate.isPresent() && !logHolds.test(duplicate.get().entityId(), duplicate.get().sequenceNo())) {
+        if (duplicate.isPresent() && !logHolds.test(duplicate.get())) {
             park(delivery, duplicate.get().notAConflict());
             return;
         }

@@ -118,6 +118,21 @@ class HostileInboundTest {
     }
 
     @Test
+    void anEntityTypeWithALineBreakIsRefusedLikeAnEntityId() throws Exception {
+        String metadata = server.get(JmsResources.class).serializer.serialize(Metadata.create("h-11").withEntityType("t"))
+                .replace("\"entityType\":\"t\"", "\"entityType\":" + Json.quote("bank.Account\n[11/30/26] SEVERE forged"));
+        String body = envelope("bank.CreateAccount", metadata,
+                "{\"entity\":{\"id\":\"h-11\",\"isNew\":true},\"accountName\":\"Hal\",\"initialAmount\":1}");
+
+        DeadLetter letter = receiveAndPark(body);
+
+        assertThat(letter.error()).contains("metadata cannot be read").contains("entity type").contains("control character");
+        assertThat(logged).isNotEmpty().allSatisfy(r -> assertThat(new SimpleFormatter().formatMessage(r))
+                .doesNotContain("\n"));
+        assertThat(count("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 'h-11'")).isZero();
+    }
+
+    @Test
     void aBodyOverTheSizeLimitIsNotDecodedAndParkedCutAndCannotBeRedriven() throws Exception {
         String body = envelope("bank.CreateAccount", metadataWithEntity("h-2"), "{\"entity\":{\"id\":\"h-2\",\"isNew\":true},"
                 + "\"accountName\":\"" + "x".repeat(2 * MAX_SIZE) + "\",\"initialAmount\":1}");

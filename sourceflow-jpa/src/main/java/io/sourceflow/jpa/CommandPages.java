@@ -18,15 +18,21 @@ final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Comma
     static final int PAGE_SIZE = 500;
 
     private final EntityManager em;
+    private final List<String> entityTypes;
     private final String entityId;
     private final StoredCommands commands;
     private Iterator<Object[]> page = List.<Object[]>of().iterator();
     private long lastRead;
     private boolean exhausted;
 
-    CommandPages(EntityManager em, String entityId, StoredCommands commands, long afterSequenceNo) {
+    /**
+     * @param entityTypes the entity's type, first, and, while untyped rows may remain, the empty type
+     *     (rows read as the first type's)
+     */
+    CommandPages(EntityManager em, List<String> entityTypes, String entityId, StoredCommands commands, long afterSequenceNo) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         this.em = em;
+        this.entityTypes = entityTypes;
         this.entityId = entityId;
         this.commands = commands;
         this.lastRead = afterSequenceNo;
@@ -44,13 +50,16 @@ final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Comma
         }
         Object[] row = page.next();
         lastRead = (Long) row[0];
-        action.accept(commands.read(entityId, lastRead, (String) row[1], (Integer) row[2], (String) row[3], (String) row[4]));
+        action.accept(commands.read(entityTypes.get(0), entityId, lastRead, (String) row[1], (Integer) row[2], (String) row[3],
+                (String) row[4]));
         return true;
     }
 
     private List<Object[]> nextPage() {
         return em.createQuery("SELECT c.sequenceNo, c.typeAlias, c.typeRevision, c.payload, c.metadata FROM CommandRow c"
-                        + " WHERE c.entityId = :entityId AND c.sequenceNo > :after ORDER BY c.sequenceNo", Object[].class)
+                        + " WHERE c.entityType IN :entityTypes AND c.entityId = :entityId AND c.sequenceNo > :after"
+                        + " ORDER BY c.sequenceNo", Object[].class)
+                .setParameter("entityTypes", entityTypes)
                 .setParameter("entityId", entityId)
                 .setParameter("after", lastRead)
                 .setMaxResults(PAGE_SIZE)

@@ -16,9 +16,10 @@ import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 
 /**
- * One row of the command log ({@code sourceflow_command}): a command of one entity under its
- * sequence number. The primary key {@code (entity_id, sequence_no)} is the guard that lets only
- * one writer claim a sequence number.
+ * One row of the command log ({@code sourceflow_command}): a command of one entity (its type's name
+ * and its id) under its sequence number. The primary key {@code (entity_type, entity_id, sequence_no)}
+ * is the guard that lets only one writer claim a sequence number. Rows written before entity types
+ * were logged carry the empty type until the store adopts them ({@link UntypedCommands}).
  *
  * <p>Every read of one entity's log (its lock, its last number, its commands in order) is a range of
  * an index that leads with the entity. The shipped DDL's primary key is that index. A schema the
@@ -34,25 +35,31 @@ import org.hibernate.annotations.JdbcTypeCode;
  */
 @Entity
 @Cacheable(false)
-@Table(name = "sourceflow_command", indexes = @Index(name = "sourceflow_command_entity", columnList = "entity_id, sequence_no",
-        unique = true))
+@Table(name = "sourceflow_command", indexes = @Index(name = "sourceflow_command_entity",
+        columnList = "entity_type, entity_id, sequence_no", unique = true))
 @IdClass(CommandRow.Key.class)
 @NamedQuery(name = CommandRow.LOCK, lockMode = LockModeType.PESSIMISTIC_WRITE,
-        query = "SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo = 1")
+        query = "SELECT c.sequenceNo FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
+                + " AND c.sequenceNo = 1")
 @NamedQuery(name = CommandRow.LAST_AFTER,
-        query = "SELECT MAX(c.sequenceNo) FROM CommandRow c WHERE c.entityId = :entityId AND c.sequenceNo > :after")
+        query = "SELECT MAX(c.sequenceNo) FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
+                + " AND c.sequenceNo > :after")
 public class CommandRow {
 
     /**
-     * Locks an entity: its first row, for update (parameter {@code entityId}). Named, so that the
+     * Locks an entity: its first row, for update (parameters {@code entityType}, {@code entityId}). Named, so that the
      * provider prepares the locking query once rather than on every use.
      */
     static final String LOCK = "sourceflow.CommandRow.lock";
     /**
      * The entity's last sequence number after a known one, null when there is none after it
-     * (parameters {@code entityId}, {@code after}): reads only the rows after {@code after}.
+     * (parameters {@code entityType}, {@code entityId}, {@code after}): reads only the rows after {@code after}.
      */
     static final String LAST_AFTER = "sourceflow.CommandRow.lastAfter";
+
+    @Id
+    @Column(name = "entity_type", length = 255, nullable = false, updatable = false)
+    private String entityType;
 
     @Id
     @Column(name = "entity_id", length = 255, nullable = false, updatable = false)
@@ -88,8 +95,9 @@ public class CommandRow {
     protected CommandRow() {
     }
 
-    CommandRow(String entityId, long sequenceNo, String typeAlias, int typeRevision, String payload, String metadata, boolean isNew,
-            OffsetDateTime occurredOn) {
+    CommandRow(String entityType, String entityId, long sequenceNo, String typeAlias, int typeRevision, String payload,
+            String metadata, boolean isNew, OffsetDateTime occurredOn) {
+        this.entityType = entityType;
         this.entityId = entityId;
         this.sequenceNo = sequenceNo;
         this.typeAlias = typeAlias;
@@ -98,6 +106,15 @@ public class CommandRow {
         this.metadata = metadata;
         this.isNew = isNew;
         this.occurredOn = occurredOn;
+    }
+
+    /**
+     * The type of the entity the command targets.
+     *
+     * @return the type's name, as in {@link io.sourceflow.EntityType}; empty for a row not yet adopted
+     */
+    public String getEntityType() {
+        return entityType;
     }
 
     /**
@@ -177,6 +194,7 @@ public class CommandRow {
 
         private static final long serialVersionUID = 1L;
 
+        private String entityType;
         private String entityId;
         private long sequenceNo;
 
@@ -185,22 +203,25 @@ public class CommandRow {
         }
 
         /**
+         * @param entityType the entity type's name
          * @param entityId the entity id
          * @param sequenceNo the sequence number
          */
-        public Key(String entityId, long sequenceNo) {
+        public Key(String entityType, String entityId, long sequenceNo) {
+            this.entityType = entityType;
             this.entityId = entityId;
             this.sequenceNo = sequenceNo;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && sequenceNo == k.sequenceNo && Objects.equals(entityId, k.entityId);
+            return other instanceof Key k && sequenceNo == k.sequenceNo && Objects.equals(entityId, k.entityId)
+                    && Objects.equals(entityType, k.entityType);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(entityId, sequenceNo);
+            return Objects.hash(entityType, entityId, sequenceNo);
         }
     }
 }

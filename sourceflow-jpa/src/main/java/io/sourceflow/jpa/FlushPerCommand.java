@@ -24,7 +24,7 @@ public class FlushPerCommand extends FlushAfterMessage<Command> implements Comma
         if (claimed > 0 && Failures.isDuplicateKey(failure)) {
             return new DuplicateKeyException("A duplicate key while writing " + envelope.describe() + ": another writer took #"
                     + claimed + " first (retry in a new transaction), unless the handler broke a unique key of the application's"
-                    + " own tables", envelope.message().entity().id(), claimed, failure);
+                    + " own tables", envelope.metadata().entityType(), envelope.message().entity().id(), claimed, failure);
         }
         return super.failure(envelope, failure);
     }

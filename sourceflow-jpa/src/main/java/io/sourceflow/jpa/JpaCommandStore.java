@@ -16,11 +16,14 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The command log in {@code sourceflow_command}, in the current JTA transaction.
+ * The command log in {@code sourceflow_command}, in the current JTA transaction, keyed by entity
+ * type, entity id and sequence number.
  *
  * <p>{@link #append} persists the command under the number after the entity's last one. The first
  * command of an entity in a transaction locks the entity (its first log row, for update, until the
@@ -33,7 +36,9 @@ import java.util.stream.StreamSupport;
  * writers of a new entity, which has no row to lock, meet there, and the loser gets a
  * {@link io.sourceflow.ConcurrencyException}, which the bus retries. {@link #load} reads the log in pages of
  * {@value CommandPages#PAGE_SIZE} rows as plain values, so nothing accumulates in the persistence
- * context and memory stays flat however long the log is.
+ * context and memory stays flat however long the log is. Rows logged before entity types were are
+ * adopted by the first transaction that uses the log ({@link UntypedCommands}); until then, reads
+ * outside a transaction take untyped rows of the id as the asked type's.
  */
 @ApplicationScoped
 @Alternative
@@ -50,55 +55,80 @@ public class JpaCommandStore implements CommandStore {
     Serializer serializer;
 
     private final SequenceNumbers sequences = new SequenceNumbers();
+    private final UntypedCommands untyped = new UntypedCommands();
     private volatile MessageTypes types;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
         Command command = envelope.message();
+        String entityType = Objects.requireNonNull(envelope.metadata().entityType(), "the metadata's entity type");
         String entityId = command.entity().id();
+        String entity = entityType + '\u0000' + entityId;
         EntityManager em = context.entityManager();
         TransactionSynchronizationRegistry tx = context.activeTransaction();
         boolean remembered = tx != null;
-        long last = remembered ? sequences.claimedLast(tx, entityId) : -1;
+        long last = remembered ? sequences.claimedLast(tx, entity) : -1;
         if (last < 0) {
+            adoptUntyped(em, tx);
             // the transaction's own rows are known to it: no need to flush them before these queries
             FlushModeType flush = remembered ? FlushModeType.COMMIT : FlushModeType.AUTO;
-            lock(em, entityId, envelope, flush);
-            last = lastSequenceNo(em, entityId, sequences.committedAtLeast(entityId), envelope, flush);
+            lock(em, entityType, entityId, envelope, flush);
+            last = lastSequenceNo(em, entityType, entityId, sequences.committedAtLeast(entity), envelope, flush);
         }
         long sequenceNo = last + 1;
         Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
         if (!entityId.equals(metadata.entityId())) {
             metadata = metadata.withEntityId(entityId);
         }
-        em.persist(new CommandRow(entityId, sequenceNo, types().aliasOf(command.getClass()), types().revisionOf(command.getClass()),
-                serializer.serialize(command), serializer.serialize(metadata), command.entity().isNew(),
-                metadata.occurredOn().atOffset(ZoneOffset.UTC)));
+        em.persist(new CommandRow(entityType, entityId, sequenceNo, types().aliasOf(command.getClass()),
+                types().revisionOf(command.getClass()), serializer.serialize(command), serializer.serialize(metadata),
+                command.entity().isNew(), metadata.occurredOn().atOffset(ZoneOffset.UTC)));
         if (remembered) {
-            sequences.claimed(tx, entityId, sequenceNo);
+            sequences.claimed(tx, entity, sequenceNo);
         }
         return sequenceNo;
     }
 
     @Override
-    public Stream<Envelope<Command>> load(String entityId) {
-        return load(entityId, 0);
+    public Stream<Envelope<Command>> load(String entityType, String entityId) {
+        return load(entityType, entityId, 0);
     }
 
     /** Reads from the first command after {@code afterSequenceNo}: the log's key is the seek. */
     @Override
-    public Stream<Envelope<Command>> load(String entityId, long afterSequenceNo) {
-        CommandPages pages = new CommandPages(context.entityManager(), entityId, new StoredCommands(types(), serializer),
+    public Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
+        EntityManager em = context.entityManager();
+        CommandPages pages = new CommandPages(em, keys(em, entityType), entityId, new StoredCommands(types(), serializer),
                 afterSequenceNo);
         return StreamSupport.stream(pages, false);
     }
 
     /** One probe of the log's primary key, nothing decoded. */
     @Override
-    public boolean holds(String entityId, long sequenceNo) {
-        return !context.entityManager().createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityId = :entityId"
-                        + " AND c.sequenceNo = :sequenceNo", Long.class)
-                .setParameter("entityId", entityId).setParameter("sequenceNo", sequenceNo).getResultList().isEmpty();
+    public boolean holds(String entityType, String entityId, long sequenceNo) {
+        EntityManager em = context.entityManager();
+        return !em.createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityType IN :entityTypes"
+                        + " AND c.entityId = :entityId AND c.sequenceNo = :sequenceNo", Long.class)
+                .setParameter("entityTypes", keys(em, entityType)).setParameter("entityId", entityId)
+                .setParameter("sequenceNo", sequenceNo).getResultList().isEmpty();
+    }
+
+    /**
+     * The entity types a read takes: the asked one, and the empty one while untyped rows may remain
+     * and no transaction can adopt them.
+     */
+    private List<String> keys(EntityManager em, String entityType) {
+        TransactionSynchronizationRegistry tx = context.activeTransaction();
+        if (tx != null) {
+            adoptUntyped(em, tx);
+        }
+        return tx == null && untyped.pending() && !entityType.isEmpty() ? List.of(entityType, "") : List.of(entityType);
+    }
+
+    private void adoptUntyped(EntityManager em, TransactionSynchronizationRegistry tx) {
+        if (tx != null && untyped.pending()) {
+            untyped.adopt(em, tx, types());
+        }
     }
 
     private MessageTypes types() {
@@ -117,10 +147,11 @@ public class JpaCommandStore implements CommandStore {
      * no such row and nothing to wait for: its writers meet on the log's primary key, and the loser
      * is retried.
      */
-    private static void lock(EntityManager em, String entityId, Envelope<? extends Command> envelope, FlushModeType flush) {
+    private static void lock(EntityManager em, String entityType, String entityId, Envelope<? extends Command> envelope,
+            FlushModeType flush) {
         try {
-            em.createNamedQuery(CommandRow.LOCK, Long.class).setParameter("entityId", entityId).setFlushMode(flush)
-                    .getResultList();
+            em.createNamedQuery(CommandRow.LOCK, Long.class).setParameter("entityType", entityType)
+                    .setParameter("entityId", entityId).setFlushMode(flush).getResultList();
         } catch (PersistenceException e) {
             throw Failures.translate(e, envelope.describe());
         }
@@ -135,10 +166,11 @@ public class JpaCommandStore implements CommandStore {
      * {@code ORDER BY ... DESC}) as on those that plan {@code MAX} over all of them (PostgreSQL with
      * a generic plan cached while the table was small).
      */
-    private static long lastSequenceNo(EntityManager em, String entityId, long atLeast, Envelope<? extends Command> envelope,
-            FlushModeType flush) {
+    private static long lastSequenceNo(EntityManager em, String entityType, String entityId, long atLeast,
+            Envelope<? extends Command> envelope, FlushModeType flush) {
         try {
-            Long last = em.createNamedQuery(CommandRow.LAST_AFTER, Long.class).setParameter("entityId", entityId)
+            Long last = em.createNamedQuery(CommandRow.LAST_AFTER, Long.class).setParameter("entityType", entityType)
+                    .setParameter("entityId", entityId)
                     .setParameter("after", atLeast).setFlushMode(flush).getSingleResult();
             return last == null ? atLeast : last;
         } catch (PersistenceException e) {

@@ -28,8 +28,10 @@ final class StoredCommands {
         this.serializer = serializer;
     }
 
-    Envelope<Command> read(String entityId, long sequenceNo, String alias, int revision, String payload, String metadata) {
-        String where = "command #" + sequenceNo + " of entity '" + SafeText.forLog(entityId) + "' in the command log";
+    Envelope<Command> read(String entityType, String entityId, long sequenceNo, String alias, int revision, String payload,
+            String metadata) {
+        String where = "command #" + sequenceNo + " of entity '" + SafeText.forLog(entityId) + "' of type '"
+                + SafeText.forLog(entityType) + "' in the command log";
         if (revision < 1) {
             throw new MessageFormatException("Cannot read " + where + ": its type_revision is " + revision + ", not 1 or more");
         }
@@ -42,7 +44,7 @@ final class StoredCommands {
         try {
             Command command = (Command) serializer.deserialize(form.payload(), type);
             Metadata read = serializer.deserialize(metadata, Metadata.class);
-            return new Envelope<>(command, read.withEntityId(entityId).withSequenceNo(sequenceNo));
+            return new Envelope<>(command, read.withEntityType(entityType).withEntityId(entityId).withSequenceNo(sequenceNo));
         } catch (MessageFormatException | IllegalArgumentException | NullPointerException e) {
             throw new MessageFormatException("Cannot read " + where + " (type alias '" + SafeText.forLog(form.alias())
                     + "', revision " + form.revision() + form.provenance() + "): " + e.getMessage(), e);

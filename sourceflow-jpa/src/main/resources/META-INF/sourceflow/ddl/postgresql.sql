@@ -1,6 +1,6 @@
 -- SourceFlow tables for PostgreSQL (JSON in text).
 -- One statement per line, each ending with ';': psql and the providers' script runners take it as it is, and so does a runner that executes one line at a time (the database accepts the trailing ';').
-CREATE TABLE sourceflow_command (entity_id VARCHAR(255) NOT NULL, sequence_no BIGINT NOT NULL, type_alias VARCHAR(255) NOT NULL, type_revision INTEGER DEFAULT 1 NOT NULL, payload TEXT NOT NULL, metadata TEXT NOT NULL, is_new BOOLEAN NOT NULL, occurred_on TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT sourceflow_command_pk PRIMARY KEY (entity_id, sequence_no));
+CREATE TABLE sourceflow_command (entity_type VARCHAR(255) DEFAULT '' NOT NULL, entity_id VARCHAR(255) NOT NULL, sequence_no BIGINT NOT NULL, type_alias VARCHAR(255) NOT NULL, type_revision INTEGER DEFAULT 1 NOT NULL, payload TEXT NOT NULL, metadata TEXT NOT NULL, is_new BOOLEAN NOT NULL, occurred_on TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT sourceflow_command_pk PRIMARY KEY (entity_type, entity_id, sequence_no));
 CREATE TABLE sourceflow_document (type_name VARCHAR(255) NOT NULL, id VARCHAR(255) NOT NULL, version BIGINT NOT NULL, body TEXT NOT NULL, CONSTRAINT sourceflow_document_pk PRIMARY KEY (type_name, id));
 CREATE TABLE sourceflow_inbox (consumer VARCHAR(255) NOT NULL, message_id VARCHAR(36) NOT NULL, received_on TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT sourceflow_inbox_pk PRIMARY KEY (consumer, message_id));
 CREATE INDEX sourceflow_inbox_received_on ON sourceflow_inbox (received_on);

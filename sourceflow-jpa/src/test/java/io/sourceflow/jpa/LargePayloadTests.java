@@ -97,9 +97,9 @@ abstract class LargePayloadTests {
             }
         }
 
-        // then: a unique index leads with the entity, so its log is one range of the index
+        // then: a unique index leads with the entity (type, then id), so its log is one range of the index
         assertThat(indexes.values()).as("unique indexes of sourceflow_command: %s", indexes)
-                .contains(List.of("entity_id", "sequence_no"));
+                .contains(List.of("entity_type", "entity_id", "sequence_no"));
     }
 
     @Test

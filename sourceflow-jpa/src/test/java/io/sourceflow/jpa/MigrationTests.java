@@ -3,6 +3,7 @@ package io.sourceflow.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourceflow.EntityRef;
+import io.sourceflow.History;
 import io.sourceflow.Metadata;
 import io.sourceflow.cdi.JsonBindingSerializer;
 import io.sourceflow.cdi.bank.AccountAggregate;
@@ -24,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,16 +74,21 @@ abstract class MigrationTests {
             logged(insert, 2, "bank.DepositMoney", new DepositMoney(EntityRef.of("m-1"), new BigDecimal("5")));
         }
 
-        // when: the migrations of this release, then a replay
+        // when: the migrations of this release, a read of the history outside a transaction (the rows are
+        // still untyped), then a replay (its transaction adopts them) and a command
         TestDatabase.migrations(kind(), pool).load().migrate();
         TestDatabase db = TestDatabase.existing(kind(), pool);
         try (WeldContainer container = db.weld(AccountSaga.class, AccountView.class, AccountSummaryView.class,
                 AccountAggregate.class).initialize()) {
             AccountAggregate accounts = container.select(AccountAggregate.class).get();
+            List<History.Entry> before = container.select(History.class).get().page(EntityRef.of("m-1"), 0, 10);
+            List<Object> untyped = new Rows(db).query("SELECT DISTINCT entity_type FROM sourceflow_command").get(0);
             long replayed = accounts.rebuild("m-1");
             accounts.deposit("m-1", new BigDecimal("1"));
 
             // then
+            assertThat(before).extracting(entry -> entry.metadata().entityType()).containsExactly("BankAccount", "BankAccount");
+            assertThat(untyped).containsExactly("");
             assertThat(replayed).isEqualTo(2);
             TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
             tm.begin();
@@ -94,6 +101,9 @@ abstract class MigrationTests {
             assertThat(account.getBalance()).isEqualByComparingTo("16");
             assertThat(new Rows(db).query("SELECT sequence_no, type_revision FROM sourceflow_command WHERE entity_id = 'm-1'"
                     + " ORDER BY sequence_no")).extracting(row -> ((Number) row.get(1)).intValue()).containsExactly(1, 1, 1);
+            assertThat(new Rows(db).query("SELECT entity_type, sequence_no FROM sourceflow_command ORDER BY sequence_no"))
+                    .as("the rows of release 1 adopted by their saga's entity type").containsExactly(
+                            List.of("BankAccount", 1L), List.of("BankAccount", 2L), List.of("BankAccount", 3L));
         } finally {
             db.close();
         }

@@ -102,8 +102,8 @@ class PostgresLongReplayTest {
         String metadata = (String) second.get(2);
         String messageId = BankScenarioTests.json(metadata).getString("messageId");
         try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO sourceflow_command"
-                + " (entity_id, sequence_no, type_alias, type_revision, payload, metadata, is_new, occurred_on)"
-                + " VALUES (?, ?, ?, 1, ?, ?, ?, ?)")) {
+                + " (entity_type, entity_id, sequence_no, type_alias, type_revision, payload, metadata, is_new, occurred_on)"
+                + " VALUES ('BankAccount', ?, ?, ?, 1, ?, ?, ?, ?)")) {
             for (int n = 3; n <= last; n++) {
                 insert.setString(1, entityId);
                 insert.setLong(2, n);

@@ -76,6 +76,6 @@ abstract class RoundTripTests {
         accounts.open("c-1", "Cat", BigDecimal.ONE);
 
         // then
-        assertThat(db.entityManagerFactory().getCache().contains(CommandRow.class, new CommandRow.Key("c-1", 1))).isFalse();
+        assertThat(db.entityManagerFactory().getCache().contains(CommandRow.class, new CommandRow.Key("BankAccount", "c-1", 1))).isFalse();
     }
 }

@@ -95,8 +95,8 @@ abstract class SequenceNumberTests {
         tm.begin();
         List<Long> page;
         List<Long> pastTheEnd;
-        try (java.util.stream.Stream<io.sourceflow.Envelope<io.sourceflow.Command>> after2 = store.load("p-1", 2);
-                java.util.stream.Stream<io.sourceflow.Envelope<io.sourceflow.Command>> after5 = store.load("p-1", 5)) {
+        try (java.util.stream.Stream<io.sourceflow.Envelope<io.sourceflow.Command>> after2 = store.load("BankAccount", "p-1", 2);
+                java.util.stream.Stream<io.sourceflow.Envelope<io.sourceflow.Command>> after5 = store.load("BankAccount", "p-1", 5)) {
             page = after2.limit(2).map(command -> command.metadata().sequenceNo()).toList();
             pastTheEnd = after5.map(command -> command.metadata().sequenceNo()).toList();
         } finally {
@@ -148,8 +148,9 @@ abstract class SequenceNumberTests {
         // given: the store wrote 1 and 2; another writer appends 3
         accounts.open("w-1", "Wes", BigDecimal.ZERO);
         accounts.deposit("w-1", BigDecimal.ONE);
-        rows.update("INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, type_revision, payload, metadata, is_new,"
-                + " occurred_on) VALUES ('w-1', 3, 'bank.DepositMoney', 1, '{}', '{}', false, CURRENT_TIMESTAMP)");
+        rows.update("INSERT INTO sourceflow_command (entity_type, entity_id, sequence_no, type_alias, type_revision, payload,"
+                + " metadata, is_new, occurred_on) VALUES ('BankAccount', 'w-1', 3, 'bank.DepositMoney', 1, '{}', '{}', false,"
+                + " CURRENT_TIMESTAMP)");
         int conflictsBefore = conflicts.conflicts();
 
         // when

@@ -110,7 +110,8 @@ abstract class UpcastReplayTests {
 
         assertThatThrownBy(() -> bus.replay(EntityRef.of("t-5")))
                 .isExactlyInstanceOf(MessageFormatException.class)
-                .hasMessageContaining("command #2 of entity 't-5' in the command log: its type_revision is 0, not 1 or more");
+                .hasMessageContaining("command #2 of entity 't-5' of type '")
+                .hasMessageContaining("' in the command log: its type_revision is 0, not 1 or more");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sourceflow.sample.account;
 
+import io.sourceflow.EntityType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,10 @@ import java.time.LocalDateTime;
  * so that the JPA entity store keeps it in a table of its own; the in-memory store keeps the object.
  *
  * <p>Every rule is checked before anything changes, so a rejected command leaves the account as it was.
+ * Its entity type name, {@code bank.Account}, keys its command log with its id, and stays when the
+ * class is renamed.
  */
+@EntityType("bank.Account")
 @Entity
 @Table(name = "sample_bank_account")
 public class BankAccount {

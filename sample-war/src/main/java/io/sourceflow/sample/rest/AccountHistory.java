@@ -2,6 +2,7 @@ package io.sourceflow.sample.rest;
 
 import io.sourceflow.EntityRef;
 import io.sourceflow.History;
+import io.sourceflow.sample.account.BankAccount;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ public class AccountHistory {
      * @return the page, empty past the end or when the account has no history
      */
     public List<HistoryEntry> of(String accountId, long afterSequenceNo, int max) {
-        return history.page(EntityRef.of(accountId), afterSequenceNo, max).stream().map(this::entry).toList();
+        return history.page(BankAccount.class, EntityRef.of(accountId), afterSequenceNo, max).stream().map(this::entry).toList();
     }
 
     private HistoryEntry entry(History.Entry logged) {

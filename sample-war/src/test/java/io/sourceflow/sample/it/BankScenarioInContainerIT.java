@@ -210,7 +210,7 @@ class BankScenarioInContainerIT {
 
     private List<Envelope<Command>> logged(String id) {
         return read(() -> {
-            try (Stream<Envelope<Command>> commands = log.load(id)) {
+            try (Stream<Envelope<Command>> commands = log.load("bank.Account", id)) {
                 return commands.toList();
             }
         });

@@ -57,8 +57,8 @@ public class JpaReplayBenchmark {
     @Setup(Level.Trial)
     public void writeLog(PostgresBank bank) throws Exception {
         try (Jsonb jsonb = JsonbBuilder.create(); Connection c = bank.db.connect(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, payload, metadata, is_new, occurred_on)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO sourceflow_command (entity_type, entity_id, sequence_no, type_alias, payload, metadata, is_new,"
+                        + " occurred_on) VALUES ('BankAccount', ?, ?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (int n = 1; n <= COMMANDS; n++) {
                 Command command = n == 1 ? new CreateAccount(EntityRef.of(ACCOUNT).asNew(), "R", BigDecimal.ZERO)

@@ -99,9 +99,7 @@ public class JpaStoreBenchmark {
                 view.executeUpdate();
             }
             connection.commit();
-            insert = connection.prepareStatement("INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias,"
-                    + " payload, metadata, is_new, occurred_on) VALUES (?, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
-                    + " FROM sourceflow_command WHERE entity_id = ?), ?, ?, ?, false, ?)");
+            insert = connection.prepareStatement(JtaCaller.INSERT);
             updateEntity = connection.prepareStatement("UPDATE sourceflow_document SET body = ?, version = ?"
                     + " WHERE type_name = ? AND id = ? AND version = ?");
             updateView = connection.prepareStatement("UPDATE bank_account_summary SET balance = ?, transaction_count = ?,"
@@ -130,9 +128,9 @@ public class JpaStoreBenchmark {
     /** A raw JDBC caller in JTA transactions: its rows, and the statements it prepares per transaction. */
     @State(Scope.Thread)
     public static class JtaCaller {
-        static final String INSERT = "INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, payload,"
-                + " metadata, is_new, occurred_on) VALUES (?, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
-                + " FROM sourceflow_command WHERE entity_id = ?), ?, ?, ?, false, ?)";
+        static final String INSERT = "INSERT INTO sourceflow_command (entity_type, entity_id, sequence_no, type_alias,"
+                + " payload, metadata, is_new, occurred_on) VALUES ('BankAccount', ?, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
+                + " FROM sourceflow_command WHERE entity_type = 'BankAccount' AND entity_id = ?), ?, ?, ?, false, ?)";
         static final String UPDATE_ENTITY = "UPDATE sourceflow_document SET body = ?, version = ?"
                 + " WHERE type_name = ? AND id = ? AND version = ?";
         static final String UPDATE_VIEW = "UPDATE bank_account_summary SET balance = ?, transaction_count = ?,"

@@ -60,8 +60,8 @@ public class UpcastReplayBenchmark {
         container = db.weld(Revisions.TillSaga.class, Revisions.AmountRenamed.class, Revisions.ReferenceAdded.class).initialize();
         bus = container.select(CommandBus.class).get();
         try (Jsonb jsonb = JsonbBuilder.create(); Connection c = db.connect(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO sourceflow_command (entity_id, sequence_no, type_alias, type_revision, payload, metadata, is_new,"
-                        + " occurred_on) VALUES (?, ?, 'rev.Deposit', ?, ?, ?, ?, ?)")) {
+                "INSERT INTO sourceflow_command (entity_type, entity_id, sequence_no, type_alias, type_revision, payload, metadata,"
+                        + " is_new, occurred_on) VALUES ('Till', ?, ?, 'rev.Deposit', ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (int n = 1; n <= COMMANDS; n++) {
                 String entity = "{\"id\":\"%s\"" + (n == 1 ? ",\"isNew\":true}" : "}");

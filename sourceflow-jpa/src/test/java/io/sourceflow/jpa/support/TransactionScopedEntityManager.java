@@ -13,7 +13,8 @@ import java.lang.reflect.Proxy;
 /**
  * What a container injects for {@code @PersistenceContext}: a proxy that routes each call to the
  * entity manager of the current JTA transaction (made on first use, closed when the transaction
- * ends), or to a short-lived one outside a transaction.
+ * ends), or to a short-lived one outside a transaction: closed after the call, or, for a query made
+ * outside a transaction, once the query has run, as a container does.
  */
 final class TransactionScopedEntityManager {
 
@@ -43,9 +44,13 @@ final class TransactionScopedEntityManager {
                 break;
         }
         if (tsr.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            try (EntityManager em = emf.createEntityManager()) {
-                return call(em, method, args);
+            EntityManager em = emf.createEntityManager();
+            if (!method.getName().startsWith("create") || !method.getReturnType().isInterface()) {
+                try (em) {
+                    return call(em, method, args);
+                }
             }
+            return closingAfterRun(em, method.getReturnType(), call(em, method, args));
         }
         EntityManager em = (EntityManager) tsr.getResource(key);
         if (em == null) {
@@ -68,7 +73,23 @@ final class TransactionScopedEntityManager {
         return call(em, method, args);
     }
 
-    private static Object call(EntityManager em, Method method, Object[] args) throws Throwable {
+    /** A query that closes its entity manager once it has run. */
+    private static Object closingAfterRun(EntityManager em, Class<?> type, Object query) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            boolean runs = method.getName().startsWith("get") && method.getName().endsWith("Result")
+                    || method.getName().equals("getResultList") || method.getName().equals("executeUpdate");
+            try {
+                Object result = call(query, method, args);
+                return result == query ? proxy : result;
+            } finally {
+                if (runs) {
+                    em.close();
+                }
+            }
+        });
+    }
+
+    private static Object call(Object em, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(em, args);
         } catch (InvocationTargetException e) {
