@@ -13,11 +13,9 @@ import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import io.sourceflow.spi.EntityStore;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -142,7 +140,7 @@ abstract class UpcastReplayTests {
     }
 
     private BigDecimal total(String id) {
-        return inTransaction(() -> entities.find(Revisions.Till.class, id).orElseThrow().total);
+        return TestDatabase.inTransaction(() -> entities.find(Revisions.Till.class, id).orElseThrow().total);
     }
 
     private List<List<Object>> stored(String id) {
@@ -150,23 +148,5 @@ abstract class UpcastReplayTests {
                 + " ORDER BY sequence_no", id));
         all.addAll(rows.query("SELECT * FROM sourceflow_document WHERE id = ?", id));
         return all;
-    }
-
-    private <T> T inTransaction(Supplier<T> work) {
-        TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
-        try {
-            tm.begin();
-            T result;
-            try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                tm.rollback();
-                throw e;
-            }
-            tm.commit();
-            return result;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.sourceflow.jpa.JpaEntityStore;
 import io.sourceflow.jpa.JpaViewModelStore;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.transaction.TransactionManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -190,6 +192,31 @@ public final class TestDatabase implements AutoCloseable {
                     "jakarta.persistence.schema-generation.create-script-source", "META-INF/sourceflow/ddl/" + kind.ddl + ".sql"));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot set up the " + kind + " test database " + name, e);
+        }
+    }
+
+    /**
+     * Runs work in a JTA transaction of its own, committed when the work returns, rolled back when it throws.
+     *
+     * @param work the work
+     * @param <T> what it returns
+     * @return what it returned
+     */
+    public static <T> T inTransaction(Supplier<T> work) {
+        TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+        try {
+            tm.begin();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                tm.rollback();
+                throw e;
+            }
+            tm.commit();
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
