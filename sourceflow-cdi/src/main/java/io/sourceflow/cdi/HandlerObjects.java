@@ -2,7 +2,6 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
-import io.sourceflow.Message;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
 import io.sourceflow.spi.CommandDispatcher;
@@ -46,8 +45,7 @@ record HandlerObjects(List<HandlerMethod> methods, Map<Class<?>, Object> targets
             methods.addAll(new HandlerInspector(type, Set.<Type>of(type), problems::add).inspect());
         }
         problems.addAll(HandlerRules.check(methods));
-        problems.addAll(UpcasterRules.checkRevisions(UpcasterRules.revisions(MessageAliases.withPermittedSubclasses(
-                methods.stream().<Class<? extends Message>>map(HandlerMethod::messageType).toList()))));
+        problems.addAll(UpcasterRules.checkRevisions(UpcasterRules.revisions(methods)));
         Map<Class<? extends Command>, String> sagaCommands = new HashMap<>();
         methods.stream().filter(m -> m.kind() == HandlerKind.SAGA)
                 .forEach(m -> sagaCommands.put(m.messageType().asSubclass(Command.class), m.describe()));

@@ -64,7 +64,7 @@ final class HandlerRegistry {
                 }
             }
         }
-        this.aliases = new MessageAliases(messageTypes, upcasters, entityTypeByCommand);
+        this.aliases = new MessageAliases(messageTypes, upcasters, entityTypeByCommand, UpcasterRules.documents(methods));
     }
 
     /** The saga handler of a command class, or null when no local saga handles it. */

@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Message;
 import io.sourceflow.Saga;
+import io.sourceflow.spi.DocumentTypes;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -70,16 +71,25 @@ final class HandlerRules {
         });
     }
 
+    /** Message aliases and document type names: upcasters read both, so one name is one class. */
     private static void checkAliases(List<HandlerMethod> handlers, List<String> problems) {
-        Map<String, List<String>> byAlias = MessageAliases.withPermittedSubclasses(handlers.stream()
-                        .<Class<? extends Message>>map(HandlerMethod::messageType).toList())
-                .stream()
-                .collect(Collectors.groupingBy(MessageAliases::aliasFor, TreeMap::new,
-                        Collectors.mapping(type -> type.getName(), Collectors.toList())));
+        Map<String, List<String>> byAlias = new TreeMap<>();
+        MessageAliases.withPermittedSubclasses(handlers.stream().<Class<? extends Message>>map(HandlerMethod::messageType).toList())
+                .forEach(type -> byAlias.computeIfAbsent(MessageAliases.aliasFor(type), a -> new ArrayList<>()).add(type.getName()));
+        for (Class<?> document : UpcasterRules.documents(handlers)) {
+            try {
+                byAlias.computeIfAbsent(DocumentTypes.name(document), a -> new ArrayList<>()).add(document.getName());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        Set<String> documents = UpcasterRules.documents(handlers).stream().map(Class::getName).collect(Collectors.toSet());
         byAlias.forEach((alias, types) -> {
-            if (types.size() > 1) {
-                problems.add("message type alias '" + alias + "' is used by " + types
-                        + "; give each a distinct @MessageType");
+            if (types.size() > 1 && types.stream().noneMatch(documents::contains)) {
+                problems.add("message type alias '" + alias + "' is used by " + types + "; give each a distinct @MessageType");
+            } else if (types.size() > 1) {
+                problems.add("type alias '" + alias + "' is used by " + types
+                        + "; give each a distinct @MessageType (or @DocumentType, for an entity or view model)");
             }
         });
     }

@@ -44,12 +44,13 @@ final class MessageAliases implements MessageTypes {
      * @param handled the message types of the handler methods
      * @param links the upcasters, by the step they read (checked by {@link UpcasterRules})
      * @param entityTypes the entity type name of each command class a saga handles here
+     * @param documents the classes kept as documents (saga entities, view models), whose upcasters are run too
      */
     MessageAliases(Collection<Class<? extends Message>> handled, Map<UpcasterRules.Step, Upcasters.Link> links,
-            Map<Class<?>, String> entityTypes) {
+            Map<Class<?>, String> entityTypes, Collection<Class<?>> documents) {
         this.types = withPermittedSubclasses(handled).stream()
                 .collect(Collectors.toUnmodifiableMap(MessageAliases::aliasFor, Function.identity()));
-        this.upcasters = new Upcasters(UpcasterRules.revisions(types.values()), links);
+        this.upcasters = new Upcasters(UpcasterRules.revisions(types.values(), documents), links);
         this.entityTypes = entityTypes.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(e -> aliasFor(e.getKey()), Map.Entry::getValue));
     }

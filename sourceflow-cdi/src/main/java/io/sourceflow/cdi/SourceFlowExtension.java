@@ -2,7 +2,6 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
-import io.sourceflow.Message;
 import io.sourceflow.Saga;
 import io.sourceflow.View;
 import jakarta.enterprise.context.Dependent;
@@ -83,8 +82,7 @@ public class SourceFlowExtension implements Extension {
 
     void register(@Observes AfterBeanDiscovery event) {
         problems.addAll(HandlerRules.check(handlers));
-        problems.addAll(UpcasterRules.check(UpcasterRules.revisions(MessageAliases.withPermittedSubclasses(handlers.stream()
-                .<Class<? extends Message>>map(HandlerMethod::messageType).toList())), List.copyOf(upcasters.keySet())));
+        problems.addAll(UpcasterRules.check(UpcasterRules.revisions(handlers), List.copyOf(upcasters.keySet())));
         problems.forEach(p -> event.addDefinitionError(new DefinitionException("SourceFlow: " + p)));
         handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA)
                 .forEach(h -> sagaCommands.put(h.messageType().asSubclass(Command.class), h.describe()));

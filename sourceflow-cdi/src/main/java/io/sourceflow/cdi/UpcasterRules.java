@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.Message;
+import io.sourceflow.spi.DocumentTypes;
 import io.sourceflow.Upcaster;
 import io.sourceflow.Upcasts;
 import java.util.ArrayList;
@@ -73,11 +74,28 @@ final class UpcasterRules {
                 upcasts.to().isBlank() ? upcasts.alias() : upcasts.to()) : null;
     }
 
-    /** The current revision of each registered alias. */
-    static Map<String, Integer> revisions(Collection<Class<? extends Message>> registered) {
+    /**
+     * The current revision of each registered alias: the message types and the classes stored as
+     * documents ({@link io.sourceflow.DocumentType}: saga entities and view models), which upcasters
+     * may read as well.
+     */
+    static Map<String, Integer> revisions(Collection<Class<? extends Message>> registered, Collection<Class<?>> documents) {
         Map<String, Integer> revisions = new HashMap<>();
+        documents.forEach(type -> revisions.put(DocumentTypes.name(type), DocumentTypes.revision(type)));
         registered.forEach(type -> revisions.put(MessageAliases.aliasFor(type), MessageAliases.revisionFor(type)));
         return revisions;
+    }
+
+    /** The revisions of the handlers' message types (and permitted subtypes) and of their entities and view models. */
+    static Map<String, Integer> revisions(List<HandlerMethod> handlers) {
+        return revisions(MessageAliases.withPermittedSubclasses(handlers.stream()
+                .<Class<? extends Message>>map(HandlerMethod::messageType).toList()), documents(handlers));
+    }
+
+    /** The classes the handlers keep as state: saga entities and view models. */
+    static List<Class<?>> documents(List<HandlerMethod> handlers) {
+        return handlers.stream().filter(h -> h.kind() != HandlerKind.SUBSCRIBER).<Class<?>>map(HandlerMethod::stateType)
+                .distinct().toList();
     }
 
     /** Every broken rule, naming the upcasters, aliases and revisions involved; empty when none. */
@@ -99,7 +117,7 @@ final class UpcasterRules {
     /** The registered aliases whose revision is below 1, as problems. */
     static List<String> checkRevisions(Map<String, Integer> revisions) {
         return revisions.entrySet().stream().filter(e -> e.getValue() < 1).sorted(Map.Entry.comparingByKey())
-                .map(e -> "message type alias '" + e.getKey() + "' has revision " + e.getValue() + "; a revision is at least 1")
+                .map(e -> "type alias '" + e.getKey() + "' has revision " + e.getValue() + "; a revision is at least 1")
                 .toList();
     }
 
@@ -141,7 +159,7 @@ final class UpcasterRules {
                 .mapToInt(u -> u.from().revision() + 1).filter(made -> made <= revision).min().orElse(1);
         for (int older = first; older < revision; older++) {
             if (!bySource.containsKey(new Step(alias, older))) {
-                problems.add("message type alias '" + alias + "' is at revision " + revision + ", but no upcaster reads its revision "
+                problems.add("type alias '" + alias + "' is at revision " + revision + ", but no upcaster reads its revision "
                         + older + " (an upcaster is a bean annotated @Upcasts, with a bean-defining annotation such as"
                         + " @ApplicationScoped)");
             }

@@ -69,12 +69,13 @@ class ExtensionValidationTest {
                 .weld(BrokenUpcasters.ThingSaga.class, BrokenUpcasters.ZeroSaga.class, BrokenUpcasters.TwinA.class,
                         BrokenUpcasters.TwinB.class,
                         BrokenUpcasters.FromCurrent.class, BrokenUpcasters.Nowhere.class, BrokenUpcasters.Overshoot.class,
-                        BrokenUpcasters.Unnamed.class, BrokenUpcasters.NotAnUpcaster.class)
+                        BrokenUpcasters.Unnamed.class, BrokenUpcasters.NotAnUpcaster.class, BrokenUpcasters.GapView.class)
                 .initialize().shutdown());
 
         assertThat(fullMessage(failure))
-                .contains("message type alias 'gap.Thing' is at revision 3, but no upcaster reads its revision 1")
-                .contains("message type alias 'zero.Thing' has revision 0; a revision is at least 1")
+                .contains("type alias 'gap.Thing' is at revision 3, but no upcaster reads its revision 1")
+                .contains("type alias 'doc.Gap' is at revision 2, but no upcaster reads its revision 1")
+                .contains("type alias 'zero.Thing' has revision 0; a revision is at least 1")
                 .contains("revision 2 of 'gap.Thing' has 2 upcasters, it must have one: ["
                         + BrokenUpcasters.TwinA.class.getName() + ", " + BrokenUpcasters.TwinB.class.getName() + "]")
                 .contains(BrokenUpcasters.FromCurrent.class.getName() + " (revision 3 of 'gap.Thing'): 'gap.Thing' is at revision 3,"

@@ -145,7 +145,7 @@ class StandaloneRuntimeTest {
                 .hasMessageContaining(AccountSaga.class.getName() + " is given twice")
                 .hasMessageContaining(InvalidHandlers.NoScopeView.class.getName() + ": a saga, aggregate or view needs a"
                         + " bean-defining annotation")
-                .hasMessageContaining("message type alias 'zero.Thing' has revision 0; a revision is at least 1");
+                .hasMessageContaining("type alias 'zero.Thing' has revision 0; a revision is at least 1");
     }
 
     @Test

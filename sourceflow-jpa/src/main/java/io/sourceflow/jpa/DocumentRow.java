@@ -13,7 +13,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 
 /**
  * A saga entity or view model that is not a JPA entity, kept as JSON in
- * {@code sourceflow_document} under its type name and id, with a version for optimistic locking.
+ * {@code sourceflow_document} under its type name and id, with the revision of its type's JSON form
+ * ({@link io.sourceflow.DocumentType}) and a version for optimistic locking.
  */
 @Entity
 @Table(name = "sourceflow_document")
@@ -32,6 +33,9 @@ public class DocumentRow {
     @Column(name = "version", nullable = false)
     private long version;
 
+    @Column(name = "type_revision", nullable = false)
+    private int typeRevision;
+
     @Lob
     @JdbcTypeCode(JsonColumns.HIBERNATE_TYPE)
     @Column(name = "body", length = JsonColumns.LENGTH, nullable = false)
@@ -41,14 +45,24 @@ public class DocumentRow {
     protected DocumentRow() {
     }
 
-    DocumentRow(String typeName, String id, String body) {
+    DocumentRow(String typeName, String id, int typeRevision, String body) {
         this.typeName = typeName;
         this.id = id;
+        this.typeRevision = typeRevision;
         this.body = body;
     }
 
     /**
-     * The stored type's name: its {@link DocumentType} value or its class name.
+     * The revision of the type's JSON form the body was written at.
+     *
+     * @return the revision, as in {@link io.sourceflow.DocumentType#revision()}
+     */
+    public int getTypeRevision() {
+        return typeRevision;
+    }
+
+    /**
+     * The stored type's name: its {@link io.sourceflow.DocumentType} value or its class name.
      *
      * @return the type name
      */
@@ -83,7 +97,8 @@ public class DocumentRow {
         return body;
     }
 
-    void setBody(String body) {
+    void setBody(int typeRevision, String body) {
+        this.typeRevision = typeRevision;
         this.body = body;
     }
 

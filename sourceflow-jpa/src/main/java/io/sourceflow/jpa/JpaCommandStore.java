@@ -9,7 +9,6 @@ import io.sourceflow.spi.Serializer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -48,15 +47,11 @@ public class JpaCommandStore implements CommandStore {
 
     @Inject
     JpaContext context;
-    /** Looked up on first use: the registry's producer lives on the runtime bean, which creates the stores. */
-    @Inject
-    Instance<MessageTypes> typeRegistry;
     @Inject
     Serializer serializer;
 
     private final SequenceNumbers sequences = new SequenceNumbers();
     private final UntypedCommands untyped = new UntypedCommands();
-    private volatile MessageTypes types;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
@@ -80,8 +75,9 @@ public class JpaCommandStore implements CommandStore {
         if (!entityId.equals(metadata.entityId())) {
             metadata = metadata.withEntityId(entityId);
         }
-        em.persist(new CommandRow(entityType, entityId, sequenceNo, types().aliasOf(command.getClass()),
-                types().revisionOf(command.getClass()), serializer.serialize(command), serializer.serialize(metadata),
+        MessageTypes types = context.messageTypes();
+        em.persist(new CommandRow(entityType, entityId, sequenceNo, types.aliasOf(command.getClass()),
+                types.revisionOf(command.getClass()), serializer.serialize(command), serializer.serialize(metadata),
                 command.entity().isNew(), metadata.occurredOn().atOffset(ZoneOffset.UTC)));
         if (remembered) {
             sequences.claimed(tx, entity, sequenceNo);
@@ -98,8 +94,8 @@ public class JpaCommandStore implements CommandStore {
     @Override
     public Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
         EntityManager em = context.entityManager();
-        CommandPages pages = new CommandPages(em, keys(em, entityType), entityId, new StoredCommands(types(), serializer),
-                afterSequenceNo);
+        StoredCommands commands = new StoredCommands(context.messageTypes(), serializer);
+        CommandPages pages = new CommandPages(em, keys(em, entityType), entityId, commands, afterSequenceNo);
         return StreamSupport.stream(pages, false);
     }
 
@@ -127,17 +123,8 @@ public class JpaCommandStore implements CommandStore {
 
     private void adoptUntyped(EntityManager em, TransactionSynchronizationRegistry tx) {
         if (tx != null && untyped.pending()) {
-            untyped.adopt(em, tx, types());
+            untyped.adopt(em, tx, context.messageTypes());
         }
-    }
-
-    private MessageTypes types() {
-        MessageTypes known = types;
-        if (known == null) {
-            known = typeRegistry.get();
-            types = known;
-        }
-        return known;
     }
 
     /**

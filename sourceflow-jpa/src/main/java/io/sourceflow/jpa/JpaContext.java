@@ -1,5 +1,6 @@
 package io.sourceflow.jpa;
 
+import io.sourceflow.spi.MessageTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -33,8 +34,12 @@ public class JpaContext {
     /** Looked up on first use; JNDI when it is no bean. */
     @Inject
     Instance<TransactionSynchronizationRegistry> transactionRegistry;
+    /** Looked up on first use: the registry's producer lives on the runtime bean, which creates the stores. */
+    @Inject
+    Instance<MessageTypes> typeRegistry;
 
     private volatile Optional<TransactionSynchronizationRegistry> transactions;
+    private volatile MessageTypes types;
 
     /**
      * The entity manager of the current JTA transaction.
@@ -43,6 +48,20 @@ public class JpaContext {
      */
     public EntityManager entityManager() {
         return entityManager;
+    }
+
+    /**
+     * The deployment's message and document types, with their upcasters.
+     *
+     * @return the registry
+     */
+    MessageTypes messageTypes() {
+        MessageTypes known = types;
+        if (known == null) {
+            known = typeRegistry.get();
+            types = known;
+        }
+        return known;
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.sourceflow.jpa;
 
+import io.sourceflow.MessageFormatException;
+import io.sourceflow.spi.DocumentTypes;
 import io.sourceflow.spi.KeyedStore;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
+import io.sourceflow.spi.StoredForm;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -13,7 +17,9 @@ import java.util.Optional;
 /**
  * Objects by type and id in the current JTA transaction. A JPA entity class is read and written
  * with the entity manager, in its own table; any other class is kept as JSON in
- * {@code sourceflow_document} under its {@link DocumentType} name. Both are optimistically locked:
+ * {@code sourceflow_document} under its {@link io.sourceflow.DocumentType} name and revision; a
+ * document of an older revision is read through the application's upcasters ({@link StoredForms}),
+ * and written back at the current one. Both are optimistically locked:
  * a stale write fails when the persistence context is flushed, as a
  * {@link io.sourceflow.ConcurrencyException} when {@link FlushPerCommand} flushes it.
  *
@@ -40,7 +46,7 @@ abstract class JpaKeyedStore implements KeyedStore {
                     return new EntityClass(entity);
                 }
             }
-            return documentName(type);
+            return DocumentTypes.name(type);
         }
     };
 
@@ -53,7 +59,7 @@ abstract class JpaKeyedStore implements KeyedStore {
             return Optional.ofNullable(reads.find(em, tx, type, entity.id(id), type, id));
         }
         DocumentRow row = reads.find(em, tx, DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id), type, id);
-        return row == null ? Optional.empty() : Optional.of(serializer.deserialize(row.getBody(), type));
+        return row == null ? Optional.empty() : Optional.of(read(row, type, id));
     }
 
     @Override
@@ -68,11 +74,12 @@ abstract class JpaKeyedStore implements KeyedStore {
         }
         String name = (String) kinds.get(type);
         String body = serializer.serialize(value);
+        int revision = DocumentTypes.revision(type);
         DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key(name, id));
         if (row == null) {
-            em.persist(new DocumentRow(name, id, body));
-        } else if (!body.equals(row.getBody())) {
-            row.setBody(body);
+            em.persist(new DocumentRow(name, id, revision, body));
+        } else if (!body.equals(row.getBody()) || revision != row.getTypeRevision()) {
+            row.setBody(revision, body);
         }
     }
 
@@ -126,15 +133,25 @@ abstract class JpaKeyedStore implements KeyedStore {
         }
     }
 
-    private static String documentName(Class<?> type) {
-        DocumentType name = type.getAnnotation(DocumentType.class);
-        if (name == null) {
-            return type.getName();
+    /** The document's object, its JSON first brought to the type's current revision when it is older. */
+    private <T> T read(DocumentRow row, Class<T> type, String id) {
+        String body = row.getBody();
+        String provenance = "";
+        if (row.getTypeRevision() != DocumentTypes.revision(type)) {
+            StoredForm form = StoredForms.current(context.messageTypes(), new StoredForm(row.getTypeName(), row.getTypeRevision(),
+                    body), "Cannot read " + describe(row, type, id) + ": ");
+            body = form.payload();
+            provenance = form.provenance();
         }
-        if (name.value().isBlank() || name.value().length() > 255) {
-            throw new IllegalArgumentException("@DocumentType on " + type.getName()
-                    + " must be 1 to 255 characters long");
+        try {
+            return serializer.deserialize(body, type);
+        } catch (MessageFormatException e) {
+            throw new MessageFormatException("Cannot read " + describe(row, type, id) + provenance + ": " + e.getMessage(), e);
         }
-        return name.value();
+    }
+
+    private static String describe(DocumentRow row, Class<?> type, String id) {
+        return "the document of " + type.getName() + " '" + SafeText.forLog(id) + "' (type name '"
+                + SafeText.forLog(row.getTypeName()) + "', revision " + row.getTypeRevision() + ")";
     }
 }

@@ -5,9 +5,6 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Message;
 import io.sourceflow.MessageFormatException;
 import io.sourceflow.Metadata;
-import io.sourceflow.NewerRevisionException;
-import io.sourceflow.UnknownMessageTypeException;
-import io.sourceflow.UpcastingException;
 import io.sourceflow.spi.MessageTypes;
 import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
@@ -35,7 +32,8 @@ final class StoredCommands {
         if (revision < 1) {
             throw new MessageFormatException("Cannot read " + where + ": its type_revision is " + revision + ", not 1 or more");
         }
-        StoredForm form = current(new StoredForm(alias, revision, payload), where);
+        StoredForm form = StoredForms.current(types, new StoredForm(alias, revision, payload),
+                "Cannot read " + where + " (type alias '" + SafeText.forLog(alias) + "', revision " + revision + "): ");
         Class<? extends Message> type = types.typeOf(form.alias());
         if (!Command.class.isAssignableFrom(type)) {
             throw new MessageFormatException("Cannot read " + where + ": its type alias '" + SafeText.forLog(form.alias())
@@ -48,22 +46,6 @@ final class StoredCommands {
         } catch (MessageFormatException | IllegalArgumentException | NullPointerException e) {
             throw new MessageFormatException("Cannot read " + where + " (type alias '" + SafeText.forLog(form.alias())
                     + "', revision " + form.revision() + form.provenance() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private StoredForm current(StoredForm stored, String where) {
-        String what = "Cannot read " + where + " (type alias '" + SafeText.forLog(stored.alias()) + "', revision "
-                + stored.revision() + "): ";
-        try {
-            return types.current(stored);
-        } catch (NewerRevisionException e) {
-            throw new NewerRevisionException(what + e.getMessage(), e);
-        } catch (UnknownMessageTypeException e) {
-            throw new UnknownMessageTypeException(what + e.getMessage(), e);
-        } catch (UpcastingException e) {
-            throw new UpcastingException(what + e.getMessage(), e);
-        } catch (MessageFormatException e) {
-            throw new MessageFormatException(what + e.getMessage(), e);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.sourceflow.cdi.revisions;
 
 import io.sourceflow.Command;
+import io.sourceflow.DocumentType;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Handles;
 import io.sourceflow.MessageType;
+import io.sourceflow.Projects;
 import io.sourceflow.Saga;
 import io.sourceflow.Upcaster;
 import io.sourceflow.Upcasts;
+import io.sourceflow.View;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -39,6 +42,20 @@ public final class BrokenUpcasters {
     public static class ZeroSaga extends Saga<Revisions.Till> {
         @Handles
         void on(Revisions.Till till, Zero zero) {
+        }
+    }
+
+    /** A view model at revision 2 with no upcaster of its revision 1. */
+    @DocumentType(value = "doc.Gap", revision = 2)
+    public record GapModel(int value) {
+    }
+
+    /** Registers {@link GapModel}. */
+    @ApplicationScoped
+    public static class GapView extends View<GapModel> {
+        @Projects
+        GapModel on(io.sourceflow.cdi.bank.Events.AccountCreated event) {
+            return new GapModel(1);
         }
     }
 
