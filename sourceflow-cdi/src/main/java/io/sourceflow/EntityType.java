@@ -30,7 +30,8 @@ public @interface EntityType {
     /**
      * The name, for example {@code bank.Account}.
      *
-     * @return the name: not blank, at most {@value EntityRef#MAX_LENGTH} characters, no control character
+     * @return the name: not blank, at most {@value EntityRef#MAX_LENGTH} characters, no control character,
+     *     not starting with {@code #}
      */
     String value();
 }

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The logical names of entity types ({@link EntityType}, else the simple class name), which key the
- * command log with the entity id, and the rules they keep: valid, and one class per name.
+ * command log with the entity id, and the rules they keep: valid, not starting with {@code #} (kept
+ * for rows of no type yet), and one class per name.
  */
 final class EntityNames {
 
@@ -30,6 +31,10 @@ final class EntityNames {
         for (Class<?> entity : entities) {
             try {
                 Metadata.checkEntityType(of(entity));
+                if (of(entity).startsWith("#")) {
+                    problems.add(entity.getName() + ": the entity type name '" + of(entity) + "' starts with '#', which marks"
+                            + " the log's rows of no type yet (#unadopted); fix its @EntityType");
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(entity.getName() + ": " + e.getMessage() + "; fix its @EntityType");
             }

@@ -1,6 +1,8 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.spi.CommandStore;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,23 +23,27 @@ final class LoggedTypes {
     /**
      * The type's name.
      *
-     * @param entityClass a saga's entity class, or null for the one type whose log holds the id
+     * @param entityClass a saga's entity class (or a supertype of some, of which the one whose log holds
+     *     the id), or null for the one type whose log holds the id
      * @return the name; empty when no log holds the id
-     * @throws IllegalArgumentException when the class is no saga's entity type here, or several
-     *     types' logs hold the id
+     * @throws IllegalArgumentException when the class is no saga's entity type here nor a supertype of
+     *     one, or several types' logs hold the id
      */
     Optional<String> of(Class<?> entityClass, String entityId, CommandStore log) {
-        if (entityClass != null) {
-            return Optional.of(nameOf(entityClass));
-        }
+        return entityClass == null ? soleHolder(registry.entityTypes(), true, entityId, log) : named(entityClass, entityId, log);
+    }
+
+    /** The one of the entity types whose log holds the id, else, when asked to, the untyped log's. */
+    private static Optional<String> soleHolder(Collection<Class<?>> entities, boolean orUntyped, String entityId,
+            CommandStore log) {
         Set<String> types = new TreeSet<>();
-        for (Class<?> entity : registry.entityTypes()) {
+        for (Class<?> entity : entities) {
             String name = EntityNames.of(entity);
             if (log.holds(name, entityId, 1)) {
                 types.add(name);
             }
         }
-        if (types.isEmpty() && log.holds("", entityId, 1)) {
+        if (types.isEmpty() && orUntyped && log.holds("", entityId, 1)) {
             return Optional.of("");
         }
         if (types.size() > 1) {
@@ -57,12 +63,18 @@ final class LoggedTypes {
         return registry.entityNamed(name);
     }
 
-    private String nameOf(Class<?> entityClass) {
+    /** A saga's entity class, or a supertype of several, of which the one whose log holds the id. */
+    private Optional<String> named(Class<?> entityClass, String entityId, CommandStore log) {
         String name = EntityNames.of(entityClass);
-        if (registry.entityNamed(name) != entityClass) {
-            throw new IllegalArgumentException(entityClass.getName() + " is not the entity type of a saga here; the entity"
-                    + " types are " + registry.entityTypes().stream().map(Class::getName).sorted().toList());
+        if (registry.entityNamed(name) == entityClass) {
+            return Optional.of(name);
         }
-        return name;
+        List<Class<?>> subtypes = registry.entityTypes().stream().filter(entityClass::isAssignableFrom).toList();
+        if (subtypes.isEmpty()) {
+            throw new IllegalArgumentException(entityClass.getName() + " is not the entity type of a saga here, nor a"
+                    + " supertype of one; the entity types are " + registry.entityTypes().stream().map(Class::getName).sorted()
+                    .toList());
+        }
+        return soleHolder(subtypes, false, entityId, log);
     }
 }

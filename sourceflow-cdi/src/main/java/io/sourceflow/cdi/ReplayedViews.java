@@ -13,8 +13,16 @@ final class ReplayedViews {
 
     private final ThreadLocal<Set<String>> cleared = new ThreadLocal<>();
 
-    /** Starts a replay on this thread. */
+    /**
+     * Starts a replay on this thread.
+     *
+     * @throws IllegalStateException when a replay runs on this thread already (one inside another
+     *     would stop the outer one from clearing the models it reaches next)
+     */
     void begin() {
+        if (cleared.get() != null) {
+            throw new IllegalStateException("A replay is running on this thread already; start the next one after it");
+        }
         cleared.set(new HashSet<>());
     }
 

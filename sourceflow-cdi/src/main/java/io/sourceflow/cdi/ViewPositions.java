@@ -64,9 +64,24 @@ public record ViewPositions(Map<String, Position> views) {
         return Optional.of(new ViewPositions(all));
     }
 
-    /** The position of a view in an entity type's events, or null when it has taken none. */
+    /**
+     * The position of a view in an entity type's events, or null when it has taken none. For an event
+     * of no known type (from a server of a release before entity types) it is the furthest position of
+     * the view under any type, so that during a rolling upgrade a late event of an older command never
+     * puts back state that the same entity's typed events moved past.
+     */
     Position of(String view, String entityType) {
-        return views.get(key(view, entityType));
+        if (entityType != null && !entityType.isEmpty()) {
+            return views.get(key(view, entityType));
+        }
+        Position furthest = null;
+        for (Map.Entry<String, Position> kept : views.entrySet()) {
+            boolean ofView = kept.getKey().equals(view) || kept.getKey().startsWith(view + " ");
+            if (ofView && (furthest == null || kept.getValue().sequenceNo() > furthest.sequenceNo())) {
+                furthest = kept.getValue();
+            }
+        }
+        return furthest;
     }
 
     private static String key(String view, String entityType) {

@@ -79,6 +79,9 @@ class TypedEntityIdentityTest {
         assertThatThrownBy(() -> runtime.bus().replay(EntityRef.of("3"))).isInstanceOf(EntityNotFoundException.class);
         assertThatThrownBy(() -> runtime.bus().replay(Stock.class, EntityRef.of("2")))
                 .isInstanceOf(EntityNotFoundException.class).hasMessageContaining("'Stock'");
+        assertThat(runtime.bus().replay(Object.class, EntityRef.of("2"))).as("a supertype: the one of its entity types").isEqualTo(1);
+        assertThatThrownBy(() -> runtime.bus().replay(Object.class, EntityRef.of("1"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[Stock, shop.Order]");
         assertThatThrownBy(() -> runtime.bus().replay(String.class, EntityRef.of("2")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.String is not the entity type of a saga here")

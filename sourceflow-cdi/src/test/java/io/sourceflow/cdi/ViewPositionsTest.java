@@ -19,6 +19,7 @@ import io.sourceflow.spi.ViewModelStore;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.weld.junit5.EnableWeld;
@@ -115,6 +116,18 @@ class ViewPositionsTest {
         ViewPositions positions = views.find(ViewPositions.class, "v-1").orElseThrow();
         assertThat(positions.views()).containsOnlyKeys(AccountView.class.getName(), ActivityView.class.getName())
                 .allSatisfy((view, position) -> assertThat(position.sequenceNo()).isEqualTo(3));
+    }
+
+    @Test
+    void positionsAreKeptPerEntityTypeAndAnUntypedEventIsHeldToTheFurthest() {
+        ViewPositions orders = ViewPositions.NONE.take("a.View", "shop.Order", 5, "m1 on(e)").orElseThrow();
+
+        assertThat(orders.take("a.View", "Stock", 2, "m2 on(e)")).as("another type's events: a position of their own")
+                .hasValueSatisfying(p -> assertThat(p.views()).containsOnlyKeys("a.View shop.Order", "a.View Stock"));
+        assertThat(orders.take("a.View", null, 3, "m3 on(e)"))
+                .as("an event from a server before entity types, older than the typed position: skipped").isEmpty();
+        assertThat(orders.take("a.View", null, 6, "m4 on(e)")).hasValueSatisfying(p -> assertThat(p.views())
+                .containsEntry("a.View", new ViewPositions.Position(6, List.of("m4 on(e)"))));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Recognises the database failures that mean "another writer was first" and turns them into
  * {@link ConcurrencyException}: a stale {@code @Version}, a duplicate key (the
- * {@code (entity_id, sequence_no)} guard), a serialization failure, a deadlock or a lock timeout
+ * {@code (entity_type, entity_id, sequence_no)} guard), a serialization failure, a deadlock or a lock timeout
  * (also as the provider's {@link PessimisticLockException} or {@link LockTimeoutException}).
  * By SQLState where it says so (23505 duplicate key, 40001 serialization or deadlock, 40P01
  * PostgreSQL's deadlock, 55P03 PostgreSQL's lock not available, 57033 DB2's deadlock or timeout,

@@ -95,7 +95,7 @@ public class JpaCommandStore implements CommandStore {
     public Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
         EntityManager em = context.entityManager();
         StoredCommands commands = new StoredCommands(context.messageTypes(), serializer);
-        CommandPages pages = new CommandPages(em, keys(em, entityType), entityId, commands, afterSequenceNo);
+        CommandPages pages = new CommandPages(em, keys(em, entityType, entityId), entityId, commands, afterSequenceNo);
         return StreamSupport.stream(pages, false);
     }
 
@@ -105,24 +105,31 @@ public class JpaCommandStore implements CommandStore {
         EntityManager em = context.entityManager();
         return !em.createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityType IN :entityTypes"
                         + " AND c.entityId = :entityId AND c.sequenceNo = :sequenceNo", Long.class)
-                .setParameter("entityTypes", keys(em, entityType)).setParameter("entityId", entityId)
+                .setParameter("entityTypes", keys(em, entityType, entityId)).setParameter("entityId", entityId)
                 .setParameter("sequenceNo", sequenceNo).getResultList().isEmpty();
     }
 
     /**
-     * The entity types a read takes: the asked one, and the empty one while untyped rows may remain
-     * and no transaction can adopt them.
+     * The entity types a read takes: the asked one, and, outside a transaction (which cannot adopt
+     * them) while unadopted rows may remain, {@link UntypedCommands#UNADOPTED} when the id's unadopted
+     * rows are commands of the asked type.
      */
-    private List<String> keys(EntityManager em, String entityType) {
+    private List<String> keys(EntityManager em, String entityType, String entityId) {
         TransactionSynchronizationRegistry tx = context.activeTransaction();
         if (tx != null) {
             adoptUntyped(em, tx);
+            return List.of(entityType);
         }
-        return tx == null && untyped.pending() && !entityType.isEmpty() ? List.of(entityType, "") : List.of(entityType);
+        return untyped.pending() && untyped.belongTo(em, entityType, entityId, context.messageTypes())
+                ? List.of(entityType, UntypedCommands.UNADOPTED) : List.of(entityType);
     }
 
+    /**
+     * Adopts unadopted rows in the transaction. Without a transaction registry the store cannot see
+     * the transaction it appends in; it asks the database each time then, a probe of the log's key.
+     */
     private void adoptUntyped(EntityManager em, TransactionSynchronizationRegistry tx) {
-        if (tx != null && untyped.pending()) {
+        if (untyped.pending()) {
             untyped.adopt(em, tx, context.messageTypes());
         }
     }

@@ -39,7 +39,7 @@ final class SequenceNumbers {
      * The entity's last sequence number as the current transaction claimed it.
      *
      * @param registry the transaction synchronization registry; the transaction is active
-     * @param entityId the entity
+     * @param entityId the entity: its type's name and id, joined by a NUL character
      * @return the last number this transaction claimed for the entity, or -1 when it claimed none
      *     (then the entity is not locked by it yet)
      */
@@ -53,7 +53,7 @@ final class SequenceNumbers {
      * A number the entity's log is known to hold: the last one a committed transaction of this
      * store wrote, or 0 when none is remembered.
      *
-     * @param entityId the entity
+     * @param entityId the entity: its type's name and id, joined by a NUL character
      * @return a lower bound of its last sequence number
      */
     long committedAtLeast(String entityId) {
@@ -67,7 +67,7 @@ final class SequenceNumbers {
      * the row is persisted, so that a number whose row was never written is never remembered.
      *
      * @param registry the transaction synchronization registry; the transaction is active
-     * @param entityId the entity
+     * @param entityId the entity: its type's name and id, joined by a NUL character
      * @param sequenceNo the number written
      */
     void claimed(TransactionSynchronizationRegistry registry, String entityId, long sequenceNo) {
