@@ -66,6 +66,17 @@ public class InMemoryCommandStore implements CommandStore {
         return IntStream.range(0, commands.size()).mapToObj(i -> logged(commands.get(i), i + 1));
     }
 
+    @Override
+    public List<String> entityIds(String entityType, String afterId, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("A page of entity ids holds at least 1, not " + max);
+        }
+        return logs.entrySet().stream()
+                .filter(e -> e.getKey().type().equals(entityType) && (afterId == null || e.getKey().id().compareTo(afterId) > 0))
+                .filter(e -> !e.getValue().commands.isEmpty())
+                .map(e -> e.getKey().id()).sorted().limit(max).toList();
+    }
+
     /**
      * Locks the entity; returns true when the transaction now holds the lock until it ends (after
      * its undo actions have run), false when there is none and the caller releases it.

@@ -26,6 +26,7 @@ final class OpenTelemetryTelemetry implements Telemetry {
     static final AttributeKey<String> COMMAND_TYPE = AttributeKey.stringKey("sourceflow.command.type");
     static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("sourceflow.event.type");
     static final AttributeKey<String> ENTITY_ID = AttributeKey.stringKey("sourceflow.entity.id");
+    static final AttributeKey<String> ENTITY_TYPE = AttributeKey.stringKey("sourceflow.entity.type");
     static final AttributeKey<Long> SEQUENCE_NO = AttributeKey.longKey("sourceflow.sequence.no");
     static final AttributeKey<Boolean> REPLAY_FLAG = AttributeKey.booleanKey("sourceflow.replay");
     static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("sourceflow.message.id");
@@ -66,6 +67,9 @@ final class OpenTelemetryTelemetry implements Telemetry {
                 .setAttribute(MESSAGE_ID, metadata.messageId().toString());
         if (metadata.entityId() != null) {
             builder.setAttribute(ENTITY_ID, metadata.entityId());
+        }
+        if (metadata.entityType() != null && !metadata.entityType().isEmpty()) {
+            builder.setAttribute(ENTITY_TYPE, metadata.entityType());
         }
         if (metadata.sequenceNo() > 0) {
             builder.setAttribute(SEQUENCE_NO, metadata.sequenceNo());

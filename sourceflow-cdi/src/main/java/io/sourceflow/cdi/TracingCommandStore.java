@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.spi.CommandStore;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Traces appends to the command log as {@value Telemetry#APPEND} spans. */
@@ -33,6 +34,11 @@ final class TracingCommandStore implements CommandStore {
     @Override
     public Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
         return delegate.load(entityType, entityId, afterSequenceNo);
+    }
+
+    @Override
+    public List<String> entityIds(String entityType, String afterId, int max) {
+        return delegate.entityIds(entityType, afterId, max);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sourceflow.spi;
 
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,19 @@ public interface CommandStore {
     default Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
         return load(entityType, entityId).filter(command -> command.metadata().sequenceNo() > afterSequenceNo);
     }
+
+    /**
+     * A page of the ids of a type's entities that have a log, in the store's order of ids (the
+     * database's collation for a database; {@link String#compareTo} in memory): what a job that visits
+     * every entity of a type reads, a page at a time, holding only the last id between pages.
+     *
+     * @param entityType the entity type's name
+     * @param afterId the id after which the page starts; {@code null} for the first page
+     * @param max the most ids to return, at least 1
+     * @return the ids, in order; fewer than {@code max} (or none) past the end
+     * @throws IllegalArgumentException when {@code max} is below 1
+     */
+    List<String> entityIds(String entityType, String afterId, int max);
 
     /**
      * Whether the log holds a command of the entity under the number: after a

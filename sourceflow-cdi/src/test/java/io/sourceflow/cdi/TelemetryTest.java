@@ -82,14 +82,16 @@ class TelemetryTest {
                 .hasAttribute(AttributeKey.stringKey("sourceflow.entity.id"), "t-1")
                 .hasAttribute(AttributeKey.longKey("sourceflow.sequence.no"), 1L)
                 .hasAttribute(AttributeKey.booleanKey("sourceflow.replay"), false);
-        assertThat(spans.get("sourceflow.command.append")).hasParent(publish);
+        assertThat(spans.get("sourceflow.command.append")).hasParent(publish)
+                .hasAttribute(AttributeKey.stringKey("sourceflow.entity.type"), "BankAccount");
         SpanData handle = spans.get("sourceflow.command.handle");
         assertThat(handle).hasParent(publish).hasAttribute(AttributeKey.longKey("sourceflow.sequence.no"), 1L);
         SpanData enqueue = spans.get("sourceflow.event.enqueue");
         assertThat(enqueue).hasParent(publish)
                 .hasAttribute(AttributeKey.stringKey("sourceflow.event.type"), "bank.AccountCreated");
         assertThat(spans.get("sourceflow.event.project")).hasParent(enqueue)
-                .hasAttribute(AttributeKey.stringKey("sourceflow.entity.id"), "t-1");
+                .hasAttribute(AttributeKey.stringKey("sourceflow.entity.id"), "t-1")
+                .hasAttribute(AttributeKey.stringKey("sourceflow.entity.type"), "BankAccount");
         assertThat(handled("sourceflow.commands.handled")).isEqualTo(1);
     }
 

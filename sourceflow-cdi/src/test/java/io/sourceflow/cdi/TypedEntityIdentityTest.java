@@ -89,6 +89,18 @@ class TypedEntityIdentityTest {
     }
 
     @Test
+    void theIdsOfATypeAreListedInPages() {
+        runtime.bus().publish(new AddToOrder(EntityRef.of("3").asNew(), 1));
+        runtime.bus().publish(new AddToOrder(EntityRef.of("2").asNew(), 1));
+
+        assertThat(runtime.log().entityIds("shop.Order", null, 2)).containsExactly("1", "2");
+        assertThat(runtime.log().entityIds("shop.Order", "2", 2)).containsExactly("3");
+        assertThat(runtime.log().entityIds("shop.Order", "3", 2)).isEmpty();
+        assertThat(runtime.log().entityIds("Stock", null, 10)).containsExactly("1");
+        assertThatThrownBy(() -> runtime.log().entityIds("Stock", null, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theHistoryOfOneTypeNamesItsType() {
         List<History.Entry> orders = runtime.history().page(Order.class, EntityRef.of("1"), 0, 10);
 

@@ -34,6 +34,7 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
     private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
     private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("sourceflow.message.id");
     private static final AttributeKey<String> ENTITY_ID = AttributeKey.stringKey("sourceflow.entity.id");
+    private static final AttributeKey<String> ENTITY_TYPE = AttributeKey.stringKey("sourceflow.entity.type");
     private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
     private static final TextMapSetter<Map<String, String>> SETTER = (properties, key, value) -> properties.put(key, value);
     private static final TextMapGetter<Message> GETTER = new TextMapGetter<>() {
@@ -143,6 +144,9 @@ final class OpenTelemetryJmsTelemetry implements JmsTelemetry {
         public void describe(String typeKey, String alias, Metadata metadata) {
             span.setAttribute(typeKey, alias);
             span.setAttribute(MESSAGE_ID, metadata.messageId().toString());
+            if (metadata.entityType() != null && !metadata.entityType().isEmpty()) {
+                span.setAttribute(ENTITY_TYPE, metadata.entityType());
+            }
             if (metadata.entityId() != null) {
                 span.setAttribute(ENTITY_ID, metadata.entityId());
             }

@@ -99,6 +99,26 @@ public class JpaCommandStore implements CommandStore {
         return StreamSupport.stream(pages, false);
     }
 
+    /**
+     * A range of the log's primary key, grouped by id: a log whose first rows were another type's
+     * before entity types were logged (so without number 1) is listed too.
+     */
+    @Override
+    public List<String> entityIds(String entityType, String afterId, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("A page of entity ids holds at least 1, not " + max);
+        }
+        EntityManager em = context.entityManager();
+        TransactionSynchronizationRegistry tx = context.activeTransaction();
+        if (tx != null) {
+            adoptUntyped(em, tx);
+        }
+        return em.createQuery("SELECT c.entityId FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId > :after"
+                        + " GROUP BY c.entityId ORDER BY c.entityId", String.class)
+                .setParameter("entityType", entityType).setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(max).getResultList();
+    }
+
     /** One probe of the log's primary key, nothing decoded. */
     @Override
     public boolean holds(String entityType, String entityId, long sequenceNo) {

@@ -12,6 +12,7 @@ import io.sourceflow.cdi.typed.Shop.Seen;
 import io.sourceflow.cdi.typed.Shop.Stock;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
+import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.ViewModelStore;
 import jakarta.inject.Inject;
@@ -79,6 +80,20 @@ abstract class TypedIdentityTests {
         assertThat(stock.rebuild("7")).isEqualTo(2);
         assertThat(TestDatabase.inTransaction(() -> views.find(Level.class, "7"))).contains(new Level(12, 2, "Stock"));
         assertThat(TestDatabase.inTransaction(() -> entities.find(Stock.class, "7").orElseThrow().quantity)).isEqualTo(12);
+    }
+
+    @Test
+    void theIdsOfATypeAreListedInPagesFromTheLogsKey() {
+        for (String id : List.of("p-3", "p-1", "p-2")) {
+            bus.publish(new AddToOrder(EntityRef.of(id).asNew(), 1));
+            bus.publish(new AddToOrder(EntityRef.of(id), 1));
+        }
+        stock.add("p-9", 1, true);
+        CommandStore log = weld.select(CommandStore.class).get();
+
+        assertThat(TestDatabase.inTransaction(() -> log.entityIds("shop.Order", "p-", 2))).containsExactly("p-1", "p-2");
+        assertThat(TestDatabase.inTransaction(() -> log.entityIds("shop.Order", "p-2", 2))).containsExactly("p-3");
+        assertThat(TestDatabase.inTransaction(() -> log.entityIds("Stock", "p-", 5))).containsExactly("p-9");
     }
 
     private List<List<Object>> stockRows() {
