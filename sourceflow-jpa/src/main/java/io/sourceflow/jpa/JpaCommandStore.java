@@ -64,7 +64,7 @@ public class JpaCommandStore implements CommandStore {
         boolean remembered = tx != null;
         long last = remembered ? sequences.claimedLast(tx, entity) : -1;
         if (last < 0) {
-            adoptUntyped(em, tx);
+            untyped.adopt(em, tx, context.messageTypes());
             // the transaction's own rows are known to it: no need to flush them before these queries
             FlushModeType flush = remembered ? FlushModeType.COMMIT : FlushModeType.AUTO;
             lock(em, entityType, entityId, envelope, flush);
@@ -95,7 +95,8 @@ public class JpaCommandStore implements CommandStore {
     public Stream<Envelope<Command>> load(String entityType, String entityId, long afterSequenceNo) {
         EntityManager em = context.entityManager();
         StoredCommands commands = new StoredCommands(context.messageTypes(), serializer);
-        CommandPages pages = new CommandPages(em, keys(em, entityType, entityId), entityId, commands, afterSequenceNo);
+        CommandPages pages = new CommandPages(em, untyped.keys(context, em, entityType, entityId), entityId, commands,
+                afterSequenceNo);
         return StreamSupport.stream(pages, false);
     }
 
@@ -109,10 +110,7 @@ public class JpaCommandStore implements CommandStore {
             throw new IllegalArgumentException("A page of entity ids holds at least 1, not " + max);
         }
         EntityManager em = context.entityManager();
-        TransactionSynchronizationRegistry tx = context.activeTransaction();
-        if (tx != null) {
-            adoptUntyped(em, tx);
-        }
+        untyped.adoptInTransaction(context, em);
         return em.createQuery("SELECT c.entityId FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId > :after"
                         + " GROUP BY c.entityId ORDER BY c.entityId", String.class)
                 .setParameter("entityType", entityType).setParameter("after", afterId == null ? "" : afterId)
@@ -125,34 +123,10 @@ public class JpaCommandStore implements CommandStore {
         EntityManager em = context.entityManager();
         return !em.createQuery("SELECT c.sequenceNo FROM CommandRow c WHERE c.entityType IN :entityTypes"
                         + " AND c.entityId = :entityId AND c.sequenceNo = :sequenceNo", Long.class)
-                .setParameter("entityTypes", keys(em, entityType, entityId)).setParameter("entityId", entityId)
+                .setParameter("entityTypes", untyped.keys(context, em, entityType, entityId)).setParameter("entityId", entityId)
                 .setParameter("sequenceNo", sequenceNo).getResultList().isEmpty();
     }
 
-    /**
-     * The entity types a read takes: the asked one, and, outside a transaction (which cannot adopt
-     * them) while unadopted rows may remain, {@link UntypedCommands#UNADOPTED} when the id's unadopted
-     * rows are commands of the asked type.
-     */
-    private List<String> keys(EntityManager em, String entityType, String entityId) {
-        TransactionSynchronizationRegistry tx = context.activeTransaction();
-        if (tx != null) {
-            adoptUntyped(em, tx);
-            return List.of(entityType);
-        }
-        return untyped.pending() && untyped.belongTo(em, entityType, entityId, context.messageTypes())
-                ? List.of(entityType, UntypedCommands.UNADOPTED) : List.of(entityType);
-    }
-
-    /**
-     * Adopts unadopted rows in the transaction. Without a transaction registry the store cannot see
-     * the transaction it appends in; it asks the database each time then, a probe of the log's key.
-     */
-    private void adoptUntyped(EntityManager em, TransactionSynchronizationRegistry tx) {
-        if (untyped.pending()) {
-            untyped.adopt(em, tx, context.messageTypes());
-        }
-    }
 
     /**
      * Waits for the entity's lock: the first row of its log, locked for update until the transaction

@@ -48,7 +48,8 @@ final class UntypedCommands {
      * Adopts the rows in the active transaction, unless this transaction or an earlier one did.
      *
      * @param em the transaction's entity manager
-     * @param tx the registry, its transaction active; null without a registry (then every call asks)
+     * @param tx the registry, its transaction active; null without a registry (the store cannot see the
+     *     transaction it appends in then, so every call asks: one probe of the log's key once adopted)
      * @param types what tells an alias's entity type
      */
     void adopt(EntityManager em, TransactionSynchronizationRegistry tx, MessageTypes types) {
@@ -81,8 +82,40 @@ final class UntypedCommands {
         }
     }
 
+    /**
+     * The entity types a read of the log takes, after the active transaction (if any) adopted what it
+     * could: the asked one, and, outside a transaction while unadopted rows may remain,
+     * {@link #UNADOPTED} when the id's unadopted rows are commands of the asked type.
+     *
+     * @param context the stores' context, for the transaction and the message types
+     * @param em the entity manager
+     * @param entityType the asked type
+     * @param entityId the id read
+     * @return the types to read the id's rows of
+     */
+    List<String> keys(JpaContext context, EntityManager em, String entityType, String entityId) {
+        if (adoptInTransaction(context, em)) {
+            return List.of(entityType);
+        }
+        return pending() && belongTo(em, entityType, entityId, context.messageTypes())
+                ? List.of(entityType, UNADOPTED) : List.of(entityType);
+    }
+
+    /**
+     * Adopts what it can in the active transaction, if there is one.
+     *
+     * @return whether a transaction is active
+     */
+    boolean adoptInTransaction(JpaContext context, EntityManager em) {
+        TransactionSynchronizationRegistry tx = context.activeTransaction();
+        if (tx != null) {
+            adopt(em, tx, context.messageTypes());
+        }
+        return tx != null;
+    }
+
     /** Whether the unadopted rows of an id hold commands of the type, read without a transaction. */
-    boolean belongTo(EntityManager em, String entityType, String entityId, MessageTypes types) {
+    private boolean belongTo(EntityManager em, String entityType, String entityId, MessageTypes types) {
         return forms(em.createNativeQuery(FORMS_OF_ID).setParameter(1, entityId).getResultList()).stream()
                 .anyMatch(form -> types.entityTypeOf((String) form[0], ((Number) form[1]).intValue())
                         .filter(entityType::equals).isPresent());
