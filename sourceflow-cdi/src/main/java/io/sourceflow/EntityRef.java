@@ -42,15 +42,20 @@ public record EntityRef(String id, boolean isNew) {
      */
     public static String checkId(String id) {
         Objects.requireNonNull(id, "entity id");
-        String problem = id.isBlank() ? "is blank"
-                : id.length() > MAX_LENGTH ? "has " + id.length() + " characters, more than " + MAX_LENGTH
-                : id.chars().anyMatch(Character::isISOControl) ? "contains a control character"
-                : !SafeText.isWellFormed(id) ? "contains an unpaired surrogate (not well-formed Unicode)"
-                : null;
+        String problem = brokenRule(id);
         if (problem != null) {
             throw new InvalidEntityIdException("The entity id '" + SafeText.forLog(id) + "' " + problem);
         }
         return id;
+    }
+
+    /** The rule above that a key text breaks, or null; entity type names keep the same rules. */
+    static String brokenRule(String text) {
+        return text.isBlank() ? "is blank"
+                : text.length() > MAX_LENGTH ? "has " + text.length() + " characters, more than " + MAX_LENGTH
+                : text.chars().anyMatch(Character::isISOControl) ? "contains a control character"
+                : !SafeText.isWellFormed(text) ? "contains an unpaired surrogate (not well-formed Unicode)"
+                : null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sourceflow;
 
+import io.sourceflow.spi.SafeText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -82,11 +83,11 @@ public record Metadata(
      * @throws IllegalArgumentException naming the rule the name breaks (the name shown escaped)
      */
     public static String checkEntityType(String name) {
-        try {
-            return EntityRef.checkId(name);
-        } catch (InvalidEntityIdException e) {
-            throw new IllegalArgumentException("Invalid entity type name: " + e.getMessage().replace("The entity id", "the name"), e);
+        String problem = EntityRef.brokenRule(name);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid entity type name: '" + SafeText.forLog(name) + "' " + problem);
         }
+        return name;
     }
 
     /**

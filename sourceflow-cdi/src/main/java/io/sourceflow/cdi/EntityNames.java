@@ -29,10 +29,11 @@ final class EntityNames {
     static List<String> check(Collection<Class<?>> entities) {
         List<String> problems = new ArrayList<>();
         for (Class<?> entity : entities) {
+            String name = of(entity);
             try {
-                Metadata.checkEntityType(of(entity));
-                if (of(entity).startsWith("#")) {
-                    problems.add(entity.getName() + ": the entity type name '" + of(entity) + "' starts with '#', which marks"
+                Metadata.checkEntityType(name);
+                if (name.startsWith("#")) {
+                    problems.add(entity.getName() + ": the entity type name '" + name + "' starts with '#', which marks"
                             + " the log's rows of no type yet (#unadopted); fix its @EntityType");
                 }
             } catch (IllegalArgumentException e) {

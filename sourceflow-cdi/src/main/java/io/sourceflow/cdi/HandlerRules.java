@@ -76,14 +76,15 @@ final class HandlerRules {
         Map<String, List<String>> byAlias = new TreeMap<>();
         MessageAliases.withPermittedSubclasses(handlers.stream().<Class<? extends Message>>map(HandlerMethod::messageType).toList())
                 .forEach(type -> byAlias.computeIfAbsent(MessageAliases.aliasFor(type), a -> new ArrayList<>()).add(type.getName()));
-        for (Class<?> document : UpcasterRules.documents(handlers)) {
+        List<Class<?>> documentClasses = UpcasterRules.documents(handlers);
+        for (Class<?> document : documentClasses) {
             try {
                 byAlias.computeIfAbsent(DocumentTypes.name(document), a -> new ArrayList<>()).add(document.getName());
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
         }
-        Set<String> documents = UpcasterRules.documents(handlers).stream().map(Class::getName).collect(Collectors.toSet());
+        Set<String> documents = documentClasses.stream().map(Class::getName).collect(Collectors.toSet());
         byAlias.forEach((alias, types) -> {
             if (types.size() > 1 && types.stream().noneMatch(documents::contains)) {
                 problems.add("message type alias '" + alias + "' is used by " + types + "; give each a distinct @MessageType");

@@ -33,19 +33,12 @@ final class SimpleCommandBus implements CommandBus {
     private final EventDispatcher events;
     private final ReplayReset reset;
     private final ClassValue<Boolean> forwarded;
-    private final ClassValue<String> entityTypes;
 
     SimpleCommandBus(CommandStore log, CommandDispatcher commands, EventDispatcher events, ReplayReset reset) {
         this.log = log;
         this.commands = commands;
         this.events = events;
         this.reset = reset;
-        this.entityTypes = new ClassValue<>() {
-            @Override
-            protected String computeValue(Class<?> type) {
-                return reset.types().entityTypeOf(type);
-            }
-        };
         this.forwarded = new ClassValue<>() {
             @Override
             @SuppressWarnings("unchecked")
@@ -65,11 +58,15 @@ final class SimpleCommandBus implements CommandBus {
     public Metadata publish(Envelope<? extends Command> envelope) {
         Objects.requireNonNull(envelope, "envelope");
         String entityId = envelope.message().entity().id();
-        String entityType = entityTypes.get(envelope.message().getClass());
-        Metadata given = envelope.metadata();
-        Envelope<? extends Command> logged = entityId.equals(given.entityId()) && entityType.equals(given.entityType())
-                ? envelope
-                : envelope.with(given.withEntityId(entityId).withEntityType(entityType));
+        String entityType = reset.types().entityTypeOf(envelope.message().getClass());
+        Metadata metadata = envelope.metadata();
+        if (!entityId.equals(metadata.entityId())) {
+            metadata = metadata.withEntityId(entityId);
+        }
+        if (!entityType.equals(metadata.entityType())) {
+            metadata = metadata.withEntityType(entityType);
+        }
+        Envelope<? extends Command> logged = metadata == envelope.metadata() ? envelope : envelope.with(metadata);
         if (logged.metadata().isRemote() || !forwarded.get(logged.message().getClass())) {
             logged = logged.with(logged.metadata().withSequenceNo(log.append(logged)));
         }

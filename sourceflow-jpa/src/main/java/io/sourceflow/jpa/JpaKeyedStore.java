@@ -46,9 +46,13 @@ abstract class JpaKeyedStore implements KeyedStore {
                     return new EntityClass(entity);
                 }
             }
-            return DocumentTypes.name(type);
+            return new Document(DocumentTypes.name(type), DocumentTypes.revision(type));
         }
     };
+
+    /** How a class that is no JPA entity is stored: its document type's name and current revision. */
+    private record Document(String name, int revision) {
+    }
 
     @Override
     public <T> Optional<T> find(Class<T> type, String id) {
@@ -58,8 +62,9 @@ abstract class JpaKeyedStore implements KeyedStore {
         if (kinds.get(type) instanceof EntityClass entity) {
             return Optional.ofNullable(reads.find(em, tx, type, entity.id(id), type, id));
         }
-        DocumentRow row = reads.find(em, tx, DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id), type, id);
-        return row == null ? Optional.empty() : Optional.of(read(row, type, id));
+        Document document = (Document) kinds.get(type);
+        DocumentRow row = reads.find(em, tx, DocumentRow.class, new DocumentRow.Key(document.name(), id), type, id);
+        return row == null ? Optional.empty() : Optional.of(read(row, document, type, id));
     }
 
     @Override
@@ -72,14 +77,13 @@ abstract class JpaKeyedStore implements KeyedStore {
             persistEntity(em, entity, type, id, value);
             return;
         }
-        String name = (String) kinds.get(type);
+        Document document = (Document) kinds.get(type);
         String body = serializer.serialize(value);
-        int revision = DocumentTypes.revision(type);
-        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key(name, id));
+        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key(document.name(), id));
         if (row == null) {
-            em.persist(new DocumentRow(name, id, revision, body));
-        } else if (!body.equals(row.getBody()) || revision != row.getTypeRevision()) {
-            row.setBody(revision, body);
+            em.persist(new DocumentRow(document.name(), id, document.revision(), body));
+        } else if (!body.equals(row.getBody()) || document.revision() != row.getTypeRevision()) {
+            row.setBody(document.revision(), body);
         }
     }
 
@@ -90,7 +94,7 @@ abstract class JpaKeyedStore implements KeyedStore {
         reads.first(context.activeTransaction(), type, id);
         Object existing = kinds.get(type) instanceof EntityClass entity
                 ? em.find(type, entity.id(id))
-                : em.find(DocumentRow.class, new DocumentRow.Key((String) kinds.get(type), id));
+                : em.find(DocumentRow.class, new DocumentRow.Key(((Document) kinds.get(type)).name(), id));
         if (existing != null) {
             em.remove(existing);
             try {
@@ -134,10 +138,10 @@ abstract class JpaKeyedStore implements KeyedStore {
     }
 
     /** The document's object, its JSON first brought to the type's current revision when it is older. */
-    private <T> T read(DocumentRow row, Class<T> type, String id) {
+    private <T> T read(DocumentRow row, Document document, Class<T> type, String id) {
         String body = row.getBody();
         String provenance = "";
-        if (row.getTypeRevision() != DocumentTypes.revision(type)) {
+        if (row.getTypeRevision() != document.revision()) {
             StoredForm form = StoredForms.current(context.messageTypes(), new StoredForm(row.getTypeName(), row.getTypeRevision(),
                     body), "Cannot read " + describe(row, type, id) + ": ");
             body = form.payload();
