@@ -11,8 +11,10 @@ import jakarta.json.JsonObject;
  *
  * <p>Upcasters are chained: a command stored at revision 1 of a type now at revision 3 passes
  * through the upcaster of revision 1, then that of revision 2. At deployment every chain is checked:
- * a gap, two upcasters for one step, an upcaster of the current revision or a chain that ends in
- * an alias no handler takes stops the deployment, listing every problem.
+ * a gap, two upcasters for one step, an upcaster of the current revision or a chain that reads a
+ * type handled here and ends in an alias no handler takes stops the deployment, listing every
+ * problem. The upcasters of a type no handler here reads are left alone (a server that only sends
+ * it, or whose saga for it is switched off).
  *
  * <pre>{@code
  * @ApplicationScoped

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The rules the upcasters of one application must keep, checked at boot with the handler rules:
  * every older revision of a registered type is read by a chain of upcasters, one per step, that ends
- * at the type's current revision under a registered alias.
+ * at the type's current revision under a registered alias. A chain that touches no registered alias
+ * is left alone: it is for a type this deployment only sends, or keeps on another server (one WAR
+ * deployed in several roles, its sagas switched off on some).
  */
 final class UpcasterRules {
 
@@ -130,6 +132,7 @@ final class UpcasterRules {
             return;
         }
         Declared step = first;
+        boolean readHere = revisions.containsKey(first.from().alias());
         while (true) {
             Step next = new Step(step.to(), step.from().revision() + 1);
             Integer target = revisions.get(next.alias());
@@ -142,12 +145,16 @@ final class UpcasterRules {
                         + "', newer than the current revision " + target);
                 return;
             }
+            if (after == null && target == null && !readHere) {
+                return; // a chain of types this deployment does not read (their handlers are on other servers)
+            }
             if (after == null) {
                 problems.add(first.describe() + ": its chain ends at revision " + next.revision() + " of '" + next.alias() + "', "
                         + (target == null ? "an alias no handler takes" : "with no upcaster to the current revision " + target));
                 return;
             }
             step = after.get(0);
+            readHere |= target != null;
         }
     }
 

@@ -48,10 +48,14 @@ final class Upcasters {
         this.revisions = Map.copyOf(revisions);
         this.links = Map.copyOf(links);
         this.json = links.isEmpty() ? null : JsonProvider.provider();
-        this.readAliases = links.keySet().stream().map(UpcasterRules.Step::alias).collect(Collectors.toUnmodifiableSet());
+        this.readAliases = links.keySet().stream().filter(step -> currentAlias(step.alias(), step.revision()).isPresent())
+                .map(UpcasterRules.Step::alias).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Whether an upcaster reads some revision of the alias. */
+    /**
+     * Whether an upcaster reads some revision of the alias into a type registered here (the upcasters of
+     * a type this deployment only sends, or does not know, read nothing here).
+     */
     boolean reads(String alias) {
         return readAliases.contains(alias);
     }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sourceflow.cdi.invalid.InvalidHandlers;
 import io.sourceflow.cdi.revisions.BrokenUpcasters;
+import io.sourceflow.cdi.revisions.Revisions;
+import io.sourceflow.spi.MessageTypes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 
@@ -80,12 +83,26 @@ class ExtensionValidationTest {
                         + BrokenUpcasters.TwinA.class.getName() + ", " + BrokenUpcasters.TwinB.class.getName() + "]")
                 .contains(BrokenUpcasters.FromCurrent.class.getName() + " (revision 3 of 'gap.Thing'): 'gap.Thing' is at revision 3,"
                         + " so there is nothing to upcast revision 3 to")
-                .contains(BrokenUpcasters.Nowhere.class.getName() + " (revision 1 of 'gone.Old'): its chain ends at revision 2 of"
+                .contains(BrokenUpcasters.Nowhere.class.getName() + " (revision 1 of 'named.Thing'): its chain ends at revision 2 of"
                         + " 'gone.New', an alias no handler takes")
                 .contains(BrokenUpcasters.Overshoot.class.getName() + " (revision 5 of 'old.Thing'): its chain makes revision 6 of"
                         + " 'gap.Thing', newer than the current revision 3")
                 .contains(BrokenUpcasters.Unnamed.class.getName() + ": an Upcaster bean needs @Upcasts")
                 .contains(BrokenUpcasters.NotAnUpcaster.class.getName() + ": @Upcasts is on a class that does not implement");
+    }
+
+    @Test
+    void aServerWithoutTheSagaOfATypeDeploysWithThatTypesUpcasters() {
+        // one WAR on every server of a topology: where the saga is left out, its commands are only sent,
+        // and the upcasters of their older revisions read nothing here
+        try (WeldContainer container = SourceFlowWeld.weld(Revisions.AmountRenamed.class, Revisions.ReferenceAdded.class,
+                Revisions.CreditRenamed.class, Revisions.Fragile.class).initialize()) {
+            MessageTypes types = container.select(MessageTypes.class).get();
+
+            // nothing here reads those types: a message of them is not taken for one this server must read
+            assertThat(types.reads("rev.Deposit")).isFalse();
+            assertThat(types.reads("rev.Credit")).isFalse();
+        }
     }
 
     static String fullMessage(Throwable failure) {

@@ -24,11 +24,20 @@ public final class BrokenUpcasters {
     public record Thing(EntityRef entity) implements Command {
     }
 
-    /** Registers {@link Thing}. */
+    /** At revision 2; its upcaster renames it to an alias nothing here takes. */
+    @MessageType(value = "named.Thing", revision = 2)
+    public record Named(EntityRef entity) implements Command {
+    }
+
+    /** Registers {@link Thing} and {@link Named}. */
     @ApplicationScoped
     public static class ThingSaga extends Saga<Revisions.Till> {
         @Handles
         void on(Revisions.Till till, Thing thing) {
+        }
+
+        @Handles
+        void on(Revisions.Till till, Named named) {
         }
     }
 
@@ -85,9 +94,9 @@ public final class BrokenUpcasters {
     public static class FromCurrent extends Identity {
     }
 
-    /** Ends at an alias no handler takes. */
+    /** Reads a type handled here and ends at an alias no handler takes (a misspelt rename). */
     @ApplicationScoped
-    @Upcasts(alias = "gone.Old", revision = 1, to = "gone.New")
+    @Upcasts(alias = "named.Thing", revision = 1, to = "gone.New")
     public static class Nowhere extends Identity {
     }
 
