@@ -32,8 +32,8 @@ public class SchemaMigrations {
                 .table(HISTORY).locations("classpath:META-INF/sourceflow/db/migration/postgresql")
                 .baselineOnMigrate(true).baselineVersion(hasUnrecordedTables() ? "1" : "0")
                 .baselineDescription("tables of the first release").load().migrate();
-        LOG.info(() -> "SourceFlow's tables at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations run now, from " + result.initialSchemaVersion + ")");
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "SourceFlow's tables at version " + version + " (" + result.migrationsExecuted + " migrations run now)");
     }
 
     private boolean hasUnrecordedTables() {

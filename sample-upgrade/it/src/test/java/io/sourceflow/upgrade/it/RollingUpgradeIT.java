@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +28,10 @@ import org.junit.jupiter.api.Test;
  * release 1, reach it upcast; its deposits of revision 2 reach A, which cannot read them yet and
  * parks them. Then A is upgraded, the parked deposits are re-driven and applied, and every wallet
  * is replayed from a log of both revisions to the balances it had.
+ *
+ * <p>A's database starts as the library's first release left it (schema V1, without a migration
+ * history), holding wallet w-0 as release 1 wrote it then: A's first start migrates the schema, the
+ * saga's entity type adopts its log, and it is continued, upgraded and replayed with the others.
  */
 class RollingUpgradeIT {
 
@@ -50,6 +60,14 @@ class RollingUpgradeIT {
             assertThat(view.getString("holder")).isEqualTo(holder(id));
             assertThat(view.getInt("deposits")).isEqualTo(3);
         }
+
+        // a wallet the library's first release wrote into A's database: migrated, adopted by its saga's type, continued
+        Http.Reply continued = Http.post(Servers.A.uri("/api/wallets/w-0/deposits"), "{\"cents\":300}");
+        assertThat(continued.status()).as(continued.body()).isEqualTo(200);
+        assertThat(continued.json().getJsonNumber("sequenceNo").longValue()).isEqualTo(3);
+        JsonObject firstRelease = view(Servers.A, "w-0");
+        assertThat(firstRelease.getJsonNumber("balance").longValue()).isEqualTo(1000);
+        assertThat(firstRelease.getInt("deposits")).isEqualTo(2);
 
         // B on release 2: its views of release 1 are read through the upcaster (name split, units)
         Servers.B.upgrade();
@@ -101,12 +119,31 @@ class RollingUpgradeIT {
         assertThat(deadLetters(Servers.B)).isEmpty();
 
         // every wallet replayed on A from its log (commands of both revisions) to the same view
-        for (String id : ids()) {
+        JsonObject upcastFirst = view(Servers.A, "w-0");
+        assertThat(upcastFirst.getString("firstName") + "|" + upcastFirst.getString("lastName")).isEqualTo("Alan|Turing");
+        assertThat(balance(upcastFirst)).isEqualByComparingTo("10.00");
+        for (String id : Stream.concat(Stream.of("w-0"), ids().stream()).toList()) {
             JsonObject before = view(Servers.A, id);
             JsonObject replayed = Http.post(Servers.A.uri("/api/wallets/" + id + "/replay"), "").json();
-            assertThat(replayed.getInt("replayed")).as(id).isEqualTo(6);
+            assertThat(replayed.getInt("replayed")).as(id).isEqualTo(id.equals("w-0") ? 3 : 6);
             assertThat(replayed.getJsonObject("wallet")).as(id).isEqualTo(before);
         }
+        assertThat(logOfA()).as("A's log, never rewritten: each row at the revision it was written in, all of one entity type")
+                .containsExactlyInAnyOrder("upgrade.Wallet wallet.Open 1: 7", "upgrade.Wallet wallet.Deposit 1: 26",
+                        "upgrade.Wallet wallet.Deposit 2: 6");
+    }
+
+    private static List<String> logOfA() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(System.getProperty("upgrade.jdbc.a"), System.getProperty("upgrade.jdbc.user"),
+                System.getProperty("upgrade.jdbc.password"));
+             ResultSet r = c.createStatement().executeQuery("SELECT entity_type, type_alias, type_revision, COUNT(*)"
+                     + " FROM sourceflow_command GROUP BY entity_type, type_alias, type_revision")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getInt(3) + ": " + r.getLong(4));
+            }
+        }
+        return rows;
     }
 
     private static List<String> ids() {
