@@ -14,7 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * handled inherits the command's entity id, sequence number, correlation id and replay flag, and
  * names the command as its cause.
  *
- * @param messageId unique id of this message
+ * @param messageId unique id of this message; an event a handler raises has an id derived from its cause's, the
+ *     handler's and its place among the events the handler raised, so that a replay or retry of the cause
+ *     raises it again with the same id
  * @param correlationId id shared by every message of one business transaction
  * @param causationId id of the message whose handling produced this one, or {@code null}
  * @param entityType the logical name of the entity's type ({@link EntityType}), which keys its log with
@@ -134,6 +136,17 @@ public record Metadata(
      * @return the copy
      */
     public Metadata withSequenceNo(long sequenceNo) {
+        return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
+                properties);
+    }
+
+    /**
+     * A copy with another message id.
+     *
+     * @param messageId the id
+     * @return the copy
+     */
+    public Metadata withMessageId(UUID messageId) {
         return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
     }

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * <p>Parameters, in any order: exactly one {@link Event} (its type, or any subtype, is delivered),
  * at most one parameter of the view model type (the current model with the event's entity id, or
  * {@code null} when there is none yet) and at most one {@link Metadata}. The method returns the new
- * view model, which the framework persists under the event's entity id, or {@code void} when it
- * persists what it needs itself.
+ * view model, which the framework persists under the event's entity id (or under the {@link #key()}
+ * the event carries), or {@code void} when it persists what it needs itself.
  *
  * <pre>{@code
  * @Projects
@@ -26,4 +26,25 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Projects {
+
+    /**
+     * The event's property whose value the view model is kept under, instead of the id of the entity
+     * that raised the event: the name of a public method of the event type without parameters (a
+     * record component), whose value's {@code toString()} is the model's id. Empty (the default) keeps
+     * the model under the raising entity's id.
+     *
+     * <p>A model kept under such a key gathers the events of many entities (a total per branch, an
+     * order's view fed by stock events), so a replay of one entity does not clear it: the view's
+     * position in each source entity's events, kept beside the models, makes a replayed or
+     * redelivered event of a command the view has applied pass it by, so nothing counts twice.
+     * Rebuilding such a view means clearing it and replaying every entity that feeds it.
+     *
+     * <pre>{@code
+     * @Projects(key = "branch")
+     * BranchTotal on(BranchTotal current, MoneyDeposited event) { ... }
+     * }</pre>
+     *
+     * @return the event's property, or empty for the raising entity's id
+     */
+    String key() default "";
 }

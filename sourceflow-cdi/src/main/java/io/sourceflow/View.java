@@ -17,9 +17,10 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>View models kept under an entity's id are rebuilt when that entity is replayed. A view that
- * keys its models differently (a total across entities, say) persists them itself and can check
- * {@link Metadata#replay()} to avoid counting a replayed event twice.
+ * <p>View models kept under an entity's id are rebuilt when that entity is replayed. A view can
+ * keep its models under an id the event carries instead ({@link Projects#key()}: a total per
+ * branch, an order's view fed by stock events); such a model is not cleared by a replay, and an
+ * event of a command the view has applied already (replayed, redelivered) passes it by.
  *
  * @param <V> the view model type
  */

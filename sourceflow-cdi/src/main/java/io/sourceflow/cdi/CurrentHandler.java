@@ -20,13 +20,18 @@ public class CurrentHandler {
         return current.get();
     }
 
-    /** Binds a new context for a handler about to handle the cause; pair with {@link #leave()}. */
-    HandlerContext enter(Envelope<?> cause) {
+    /**
+     * Binds a new context for a handler about to handle the cause; pair with {@link #leave()}.
+     *
+     * @param cause what it handles
+     * @param handler the handler method
+     */
+    HandlerContext enter(Envelope<?> cause, HandlerMethod handler) {
         if (current.get() != null) {
             throw new IllegalStateException("A handler for " + cause.describe() + " was started while another handler"
                     + " runs on this thread; handlers defer what they publish and never run one another");
         }
-        HandlerContext context = new HandlerContext(cause);
+        HandlerContext context = new HandlerContext(cause, handler);
         current.set(context);
         return context;
     }

@@ -5,8 +5,10 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.Metadata;
 import io.sourceflow.spi.Outcome;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What one handler method defers while it runs: the events it raises and the commands it
@@ -17,16 +19,30 @@ import java.util.List;
 final class HandlerContext {
 
     private final Envelope<?> cause;
+    private final HandlerMethod handler;
     private List<Envelope<? extends Event>> events;
     private List<Envelope<? extends Command>> commands;
 
-    HandlerContext(Envelope<?> cause) {
+    /**
+     * @param cause the message the handler handles
+     * @param handler the handler method, whose name the ids of the events it raises are derived from
+     */
+    HandlerContext(Envelope<?> cause, HandlerMethod handler) {
         this.cause = cause;
+        this.handler = handler;
     }
 
+    /**
+     * Raises an event with the cause's entity, sequence number and correlation. Its id is derived from
+     * the cause's id, the handler and the event's place among those the handler raised: a replay or a
+     * retry of the cause raises the same event with the same id, by which a view that keeps its position
+     * in the entity's events ({@link ViewPositions}) knows it.
+     */
     Metadata raise(Event event) {
-        Metadata metadata = cause.metadata().next(cause.metadata().entityType(), cause.metadata().entityId(),
-                cause.metadata().sequenceNo());
+        Metadata cause = this.cause.metadata();
+        String name = cause.messageId() + " " + handler.describe() + " " + (events == null ? 0 : events.size());
+        Metadata metadata = cause.next(cause.entityType(), cause.entityId(), cause.sequenceNo())
+                .withMessageId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         raise(new Envelope<>(event, metadata));
         return metadata;
     }

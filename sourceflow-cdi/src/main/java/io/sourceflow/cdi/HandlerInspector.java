@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.Message;
 import io.sourceflow.Metadata;
+import io.sourceflow.Projects;
 import io.sourceflow.spi.TypeArguments;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -132,8 +133,24 @@ final class HandlerInspector {
             return fail(method, "must return void" + (kind.returnsState() ? " or " + stateType.getSimpleName() : "")
                     + ", not " + returned.getSimpleName());
         }
+        String keyName = kind == HandlerKind.PROJECTION ? method.getAnnotation(Projects.class).key() : "";
+        Method key = keyName.isEmpty() ? null : accessor(messageType, keyName);
+        if (!keyName.isEmpty() && key == null) {
+            return fail(method, "keys its view model by '" + keyName + "', but " + messageType.getName()
+                    + " has no public method " + keyName + "() returning a value");
+        }
         return new HandlerMethod(kind, beanClass, beanType, method, messageType.asSubclass(Message.class), stateType,
-                messageIndex, stateIndex, metadataIndex);
+                messageIndex, stateIndex, metadataIndex, key);
+    }
+
+    /** The type's public instance method of that name without parameters that returns a value, or null. */
+    private static Method accessor(Class<?> type, String name) {
+        try {
+            Method accessor = type.getMethod(name);
+            return accessor.getReturnType() == void.class || Modifier.isStatic(accessor.getModifiers()) ? null : accessor;
+        } catch (NoSuchMethodException e) {
+            return null; // the caller reports the missing property with the handler's name
+        }
     }
 
     /** The bean type to ask the container for: the parameterized base type when the bean has it. */

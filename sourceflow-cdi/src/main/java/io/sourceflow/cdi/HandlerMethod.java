@@ -7,7 +7,8 @@ import java.lang.reflect.Type;
 /**
  * A validated handler method found at boot: which bean class declares it (and the bean type to
  * ask the container for), what it handles, and where its message, state and metadata parameters
- * sit (-1 when absent).
+ * sit (-1 when absent), and for a view that keys its models by a property of the event, that
+ * property's accessor (else null: the raising entity's id).
  */
 record HandlerMethod(
         HandlerKind kind,
@@ -18,7 +19,8 @@ record HandlerMethod(
         Class<?> stateType,
         int messageIndex,
         int stateIndex,
-        int metadataIndex) {
+        int metadataIndex,
+        Method key) {
 
     String describe() {
         return method.getDeclaringClass().getName() + "." + method.getName();

@@ -24,6 +24,11 @@ import java.util.logging.Logger;
  * commands and the others receive its events, or competing consumers whose views take every event
  * from the shared subscription ({@code sourceflow.views.remote-only}). Events without an entity or a
  * sequence number pass too.
+ *
+ * <p>A view that keeps its models under a key the event carries ({@link io.sourceflow.Projects#key()})
+ * has every event of an entity checked, its own server's and replayed ones too: its models gather
+ * many entities' events and are not rebuilt by one entity's replay, so a replayed event of a command
+ * the view applied passes it by.
  */
 final class NewEventsOnly implements EventDispatcher {
 
@@ -33,9 +38,11 @@ final class NewEventsOnly implements EventDispatcher {
     private final String view;
     private final String method;
     private final KeyedStore store;
+    private final boolean keyed;
 
     NewEventsOnly(EventDispatcher projection, Handler view, KeyedStore store) {
         this.projection = projection;
+        this.keyed = view.method().key() != null;
         this.view = view.method().beanClass().getName();
         this.method = view.method().method().getName() + "(" + view.method().messageType().getName() + ")";
         this.store = store;
@@ -45,7 +52,7 @@ final class NewEventsOnly implements EventDispatcher {
     public Outcome dispatch(Envelope<? extends Event> envelope) {
         Metadata metadata = envelope.metadata();
         String entityId = metadata.entityId();
-        if (!metadata.isRemote() || entityId == null || metadata.sequenceNo() == 0) {
+        if (!keyed && !metadata.isRemote() || entityId == null || metadata.sequenceNo() == 0) {
             return projection.dispatch(envelope);
         }
         ViewPositions positions = store.find(ViewPositions.class, entityId).orElse(ViewPositions.NONE);
