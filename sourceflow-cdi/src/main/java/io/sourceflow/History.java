@@ -53,6 +53,26 @@ public interface History {
     }
 
     /**
+     * A page of the ids of a type's entities that have a log, in the store's order of ids (the
+     * database's collation with the JPA stores): what visits every entity of a type reads, a page at
+     * a time, holding only the last id between pages.
+     *
+     * <pre>{@code
+     * for (List<String> ids = history.entityIds(BankAccount.class, null, 500); !ids.isEmpty();
+     *         ids = history.entityIds(BankAccount.class, ids.get(ids.size() - 1), 500)) {
+     *     ids.forEach(id -> visit(id));
+     * }
+     * }</pre>
+     *
+     * @param entityType the entity's class ({@code E} of its {@code Saga<E>})
+     * @param afterId the id after which the page starts; {@code null} for the first page
+     * @param max the most ids to return, at least 1
+     * @return the ids, in order; empty past the end
+     * @throws IllegalArgumentException when {@code max} is below 1, or the class is no saga's entity type here
+     */
+    List<String> entityIds(Class<?> entityType, String afterId, int max);
+
+    /**
      * One logged command.
      *
      * @param command the command, as it was logged

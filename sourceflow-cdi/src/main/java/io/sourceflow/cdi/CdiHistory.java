@@ -24,11 +24,20 @@ public class CdiHistory implements History, Serializable {
 
     @Override
     public List<Entry> page(Class<?> entityType, EntityRef entity, long afterSequenceNo, int max) {
+        return history().page(entityType, entity, afterSequenceNo, max);
+    }
+
+    @Override
+    public List<String> entityIds(Class<?> entityType, String afterId, int max) {
+        return history().entityIds(entityType, afterId, max);
+    }
+
+    private History history() {
         History resolved = history;
         if (resolved == null) {
             resolved = runtimes.get().history();
             history = resolved;
         }
-        return resolved.page(entityType, entity, afterSequenceNo, max);
+        return resolved;
     }
 }

@@ -46,4 +46,14 @@ final class LogHistory implements History {
             }
         });
     }
+
+    @Override
+    public List<String> entityIds(Class<?> entityType, String afterId, int max) {
+        Objects.requireNonNull(entityType, "entityType");
+        if (max < 1) {
+            throw new IllegalArgumentException("A page of entity ids holds at least 1 id, not " + max);
+        }
+        String name = entityTypes.nameOf(entityType);
+        return transaction.run(() -> log.entityIds(name, afterId, max));
+    }
 }

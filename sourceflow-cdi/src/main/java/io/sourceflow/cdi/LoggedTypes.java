@@ -58,6 +58,19 @@ final class LoggedTypes {
         return registry.entityTypeOf(commandType);
     }
 
+    /**
+     * The name of a saga's entity class, exactly.
+     *
+     * @throws IllegalArgumentException when it is no saga's entity type here
+     */
+    String nameOf(Class<?> entityClass) {
+        String name = EntityNames.of(entityClass);
+        if (registry.entityNamed(name) != entityClass) {
+            throw notAnEntity(entityClass, "");
+        }
+        return name;
+    }
+
     /** The class the name stands for, or null when no saga here keeps it. */
     Class<?> entityNamed(String name) {
         return registry.entityNamed(name);
@@ -71,10 +84,13 @@ final class LoggedTypes {
         }
         List<Class<?>> subtypes = registry.entityTypes().stream().filter(entityClass::isAssignableFrom).toList();
         if (subtypes.isEmpty()) {
-            throw new IllegalArgumentException(entityClass.getName() + " is not the entity type of a saga here, nor a"
-                    + " supertype of one; the entity types are " + registry.entityTypes().stream().map(Class::getName).sorted()
-                    .toList());
+            throw notAnEntity(entityClass, ", nor a supertype of one");
         }
         return soleHolder(subtypes, false, entityId, log);
+    }
+
+    private IllegalArgumentException notAnEntity(Class<?> entityClass, String orSupertype) {
+        return new IllegalArgumentException(entityClass.getName() + " is not the entity type of a saga here" + orSupertype
+                + "; the entity types are " + registry.entityTypes().stream().map(Class::getName).sorted().toList());
     }
 }

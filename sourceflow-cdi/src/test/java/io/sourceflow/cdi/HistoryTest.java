@@ -7,6 +7,7 @@ import io.sourceflow.EntityRef;
 import io.sourceflow.History;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.cdi.bank.Commands.DepositMoney;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -50,5 +51,23 @@ class HistoryTest {
         assertThatThrownBy(() -> history.page(EntityRef.of("a-1"), 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a-1'").hasMessageContaining("at least 1");
         assertThatThrownBy(() -> history.page(EntityRef.of("a-1"), -1, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theIdsOfATypesEntitiesComeAPageAtATimeInOrder() {
+        for (String id : List.of("a-3", "a-1", "a-2")) {
+            accounts.open(id, "Jane", BigDecimal.TEN);
+        }
+        accounts.deposit("a-1", BigDecimal.ONE);
+
+        List<String> first = history.entityIds(BankAccount.class, null, 2);
+
+        assertThat(first).containsExactly("a-1", "a-2");
+        assertThat(history.entityIds(BankAccount.class, first.get(1), 2)).containsExactly("a-3");
+        assertThat(history.entityIds(BankAccount.class, "a-3", 2)).as("past the end").isEmpty();
+        assertThatThrownBy(() -> history.entityIds(String.class, null, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.String is not the entity type of a saga here;");
+        assertThatThrownBy(() -> history.entityIds(BankAccount.class, null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 }
