@@ -1,0 +1,124 @@
+package io.sourceflow.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.cdi.StandaloneRuntime;
+import io.sourceflow.cdi.bank.AccountAggregate;
+import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.AccountViewModel;
+import io.sourceflow.cdi.bank.BankAccount;
+import jakarta.batch.api.partition.PartitionPlan;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job's artifacts on the runtime without a container (the job itself runs in the servers'
+ * batch runtimes, see the sample's tests): partitions that split the ids without overlap, a reader
+ * that restarts after its checkpoint, a writer that replays.
+ */
+class ReplayJobArtifactsTest {
+
+    private static final int ACCOUNTS = 1_203;
+
+    private final AccountAggregate accounts = new AccountAggregate();
+    private StandaloneRuntime runtime;
+
+    @BeforeEach
+    void accounts() {
+        runtime = StandaloneRuntime.builder().handlers(new AccountSaga(), new AccountView(), accounts).build();
+        IntStream.range(0, ACCOUNTS).forEach(i -> accounts.open(String.format("a-%05d", i), "Holder " + i, BigDecimal.TEN));
+    }
+
+    @Test
+    void threePartitionsReadEveryIdOnceBetweenThem() {
+        PartitionPlan plan = mapper("3").mapPartitions();
+        assertThat(plan.getPartitions()).isEqualTo(3);
+        assertThat(plan.getThreads()).isEqualTo(3);
+
+        Set<String> all = new HashSet<>();
+        int read = 0;
+        for (int i = 0; i < 3; i++) {
+            List<String> ids = readAll(reader(plan.getPartitionProperties()[i].getProperty("partition"), "3", null));
+            assertThat(ids).as("partition " + i + " takes a share").hasSizeBetween(ACCOUNTS / 6, ACCOUNTS / 2);
+            all.addAll(ids);
+            read += ids.size();
+        }
+        assertThat(read).isEqualTo(ACCOUNTS);
+        assertThat(all).hasSize(ACCOUNTS);
+    }
+
+    @Test
+    void aRestartedReaderGoesOnAfterItsCheckpoint() {
+        EntityIdReader first = reader("0", "1", null);
+        for (int i = 0; i < 700; i++) {
+            first.readItem();
+        }
+        Serializable checkpoint = first.checkpointInfo();
+        assertThat(checkpoint).isEqualTo("a-00699");
+
+        List<String> rest = readAll(reader("0", "1", checkpoint));
+
+        assertThat(rest).hasSize(ACCOUNTS - 700).first().isEqualTo("a-00700");
+    }
+
+    @Test
+    void theWriterReplaysEachEntityOfAChunk() {
+        accounts.deposit("a-00001", BigDecimal.ONE);
+        runtime.views().delete(AccountViewModel.class, "a-00001");
+        EntityReplayWriter writer = new EntityReplayWriter();
+        writer.bus = runtime.bus();
+        writer.entityType = BankAccount.class.getName();
+        writer.open(null);
+
+        writer.writeItems(List.of("a-00001", "a-00002"));
+
+        assertThat(runtime.views().find(AccountViewModel.class, "a-00001").orElseThrow().currentBalance())
+                .isEqualByComparingTo("11");
+    }
+
+    @Test
+    void wrongParametersAreRefusedByName() {
+        assertThatThrownBy(() -> mapper("0").mapPartitions()).hasMessageContaining("'partitions' is 1 to 64, not 0");
+        assertThatThrownBy(() -> mapper("two").mapPartitions()).hasMessageContaining("'partitions' is a whole number, not 'two'");
+        EntityIdReader reader = reader("0", "1", null);
+        reader.entityType = "no.such.Entity";
+        assertThatThrownBy(() -> reader.open(null)).hasMessageContaining("'entityType' names no class of the application:"
+                + " 'no.such.Entity'");
+        reader.entityType = String.class.getName();
+        reader.open(null);
+        assertThatThrownBy(reader::readItem).hasMessageContaining("java.lang.String is not the entity type of a saga here");
+    }
+
+    private EntityIdReader reader(String partition, String partitions, Serializable checkpoint) {
+        EntityIdReader reader = new EntityIdReader();
+        reader.history = runtime.history();
+        reader.entityType = BankAccount.class.getName();
+        reader.partition = partition;
+        reader.partitions = partitions;
+        reader.open(checkpoint);
+        return reader;
+    }
+
+    private static EntityPartitions mapper(String partitions) {
+        EntityPartitions mapper = new EntityPartitions();
+        mapper.partitions = partitions;
+        return mapper;
+    }
+
+    private static List<String> readAll(EntityIdReader reader) {
+        List<String> ids = new ArrayList<>();
+        for (Object id = reader.readItem(); id != null; id = reader.readItem()) {
+            ids.add((String) id);
+        }
+        return ids;
+    }
+}
