@@ -68,7 +68,7 @@ final class Assembly {
                 registry.messageTypes());
 
         SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(new LoggedTypes(registry), parts.entities(),
-                replays);
+                views, replays);
         CommandStore log = parts.log();
         SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
                 events, reset);

@@ -109,6 +109,7 @@ final class SimpleCommandBus implements CommandBus {
                     follow(commands.dispatch(command.with(command.metadata().withReplay(true))));
                     count++;
                 }
+                reset.flush();
                 return count;
             } finally {
                 reset.views().end();
@@ -119,15 +120,21 @@ final class SimpleCommandBus implements CommandBus {
     /**
      * What a replay starts from: the entity is deleted, and each view model its events reach is
      * cleared when the first one does ({@link ReplayedViews}), so that re-running the log rebuilds
-     * them exactly as the first run did.
+     * them exactly as the first run did; and how it ends: the stores flush what they hold back.
      */
-    record ReplayReset(LoggedTypes types, KeyedStore entities, ReplayedViews views) {
+    record ReplayReset(LoggedTypes types, KeyedStore entities, KeyedStore models, ReplayedViews views) {
 
         void reset(String entityType, String entityId) {
             Class<?> entity = types.entityNamed(entityType);
             if (entity != null) {
                 entities.delete(entity, entityId);
             }
+        }
+
+        /** Writes the replay's result now, so that a conflict with another writer fails inside the replay. */
+        void flush() {
+            entities.flush();
+            models.flush();
         }
     }
 }

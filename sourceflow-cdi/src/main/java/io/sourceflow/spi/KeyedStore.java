@@ -36,4 +36,16 @@ public interface KeyedStore {
      * @param id its id
      */
     void delete(Class<?> type, String id);
+
+    /**
+     * Writes what the store holds back (a persistence context's pending changes) to its database now,
+     * in the current transaction, so that a write that conflicts with another transaction's fails here
+     * as a {@link io.sourceflow.ConcurrencyException}, where the caller can retry it, and not at
+     * commit. A replay calls it when it has re-run the log. Nothing by default (a store that writes at
+     * once).
+     *
+     * @throws io.sourceflow.ConcurrencyException when a pending write conflicts with another transaction's
+     */
+    default void flush() {
+    }
 }

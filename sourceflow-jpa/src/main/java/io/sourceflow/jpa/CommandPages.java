@@ -3,6 +3,7 @@ package io.sourceflow.jpa;
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -55,7 +56,17 @@ final class CommandPages extends Spliterators.AbstractSpliterator<Envelope<Comma
         return true;
     }
 
+    /** The next page; a conflict of the writes the query flushes first becomes a {@link io.sourceflow.ConcurrencyException}. */
     private List<Object[]> nextPage() {
+        try {
+            return query();
+        } catch (PersistenceException e) {
+            Failures.forgetStaleRows(em, e);
+            throw Failures.translate(e, "the writes flushed before a page of entity '" + entityId + "''s log");
+        }
+    }
+
+    private List<Object[]> query() {
         return em.createQuery("SELECT c.sequenceNo, c.typeAlias, c.typeRevision, c.payload, c.metadata FROM CommandRow c"
                         + " WHERE c.entityType IN :entityTypes AND c.entityId = :entityId AND c.sequenceNo > :after"
                         + " ORDER BY c.sequenceNo", Object[].class)

@@ -37,6 +37,7 @@ abstract class JpaKeyedStore implements KeyedStore {
     Serializer serializer;
 
     private final FirstReads reads = new FirstReads();
+    private final AbsentRows absent = new AbsentRows();
 
     private final ClassValue<Object> kinds = new ClassValue<>() {
         @Override
@@ -58,13 +59,22 @@ abstract class JpaKeyedStore implements KeyedStore {
     public <T> Optional<T> find(Class<T> type, String id) {
         Objects.requireNonNull(id, "id");
         EntityManager em = context.entityManager();
-        TransactionSynchronizationRegistry tx = readsFromDatabase() ? context.activeTransaction() : null;
+        TransactionSynchronizationRegistry active = context.activeTransaction();
+        TransactionSynchronizationRegistry tx = readsFromDatabase() ? active : null;
         if (kinds.get(type) instanceof EntityClass entity) {
-            return Optional.ofNullable(reads.find(em, tx, type, entity.id(id), type, id));
+            T found = reads.find(em, tx, type, entity.id(id), type, id);
+            if (found == null) {
+                absent.missing(active, type, id);
+            }
+            return Optional.ofNullable(found);
         }
         Document document = (Document) kinds.get(type);
         DocumentRow row = reads.find(em, tx, DocumentRow.class, new DocumentRow.Key(document.name(), id), type, id);
-        return row == null ? Optional.empty() : Optional.of(read(row, document, type, id));
+        if (row == null) {
+            absent.missing(active, type, id);
+            return Optional.empty();
+        }
+        return Optional.of(read(row, document, type, id));
     }
 
     @Override
@@ -72,14 +82,16 @@ abstract class JpaKeyedStore implements KeyedStore {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(value, "value");
         EntityManager em = context.entityManager();
-        reads.first(context.activeTransaction(), type, id);
+        TransactionSynchronizationRegistry active = context.activeTransaction();
+        reads.first(active, type, id);
+        boolean readAsMissing = absent.take(active, type, id);
         if (kinds.get(type) instanceof EntityClass entity) {
-            persistEntity(em, entity, type, id, value);
+            persistEntity(em, entity, type, id, value, readAsMissing);
             return;
         }
         Document document = (Document) kinds.get(type);
         String body = serializer.serialize(value);
-        DocumentRow row = em.find(DocumentRow.class, new DocumentRow.Key(document.name(), id));
+        DocumentRow row = readAsMissing ? null : em.find(DocumentRow.class, new DocumentRow.Key(document.name(), id));
         if (row == null) {
             em.persist(new DocumentRow(document.name(), id, document.revision(), body));
         } else if (!body.equals(row.getBody()) || document.revision() != row.getTypeRevision()) {
@@ -106,6 +118,17 @@ abstract class JpaKeyedStore implements KeyedStore {
         }
     }
 
+    @Override
+    public void flush() {
+        EntityManager em = context.entityManager();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            Failures.forgetStaleRows(em, e);
+            throw Failures.translate(e, "the writes of a replay");
+        }
+    }
+
     /**
      * Whether a transaction's first read of a row is the database's ({@link FirstReads}) rather than
      * the shared cache's. The entity store's is: a saga decides on what it reads. The view model store's
@@ -118,7 +141,8 @@ abstract class JpaKeyedStore implements KeyedStore {
         return false;
     }
 
-    private static <T> void persistEntity(EntityManager em, EntityClass entity, Class<T> type, String id, T value) {
+    private static <T> void persistEntity(EntityManager em, EntityClass entity, Class<T> type, String id, T value,
+            boolean readAsMissing) {
         if (em.contains(value)) {
             return;
         }
@@ -128,7 +152,7 @@ abstract class JpaKeyedStore implements KeyedStore {
             throw new IllegalArgumentException("Cannot persist " + type.getName() + " under id '" + id
                     + "': its @Id is " + own + "; set it to the id it is kept under");
         }
-        T existing = em.find(type, key);
+        T existing = readAsMissing ? null : em.find(type, key);
         if (existing == null) {
             em.persist(value);
         } else {

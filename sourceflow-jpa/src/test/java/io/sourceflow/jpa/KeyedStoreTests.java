@@ -117,6 +117,43 @@ abstract class KeyedStoreTests {
     }
 
     @Test
+    void aDocumentReadAsAbsentThatAnotherTransactionCreatedMeanwhileIsAConflictNotOverwritten() throws Exception {
+        // given: a transaction finds no model, then another one creates it
+        tm.begin();
+        assertThat(views.find(BranchView.Branch.class, "k-1")).isEmpty();
+        Transaction first = tm.suspend();
+        inTransaction(() -> views.persist(BranchView.Branch.class, "k-1", new BranchView.Branch(2, 0)));
+        tm.resume(first);
+
+        // when: the first one writes the model it made from nothing
+        views.persist(BranchView.Branch.class, "k-1", new BranchView.Branch(1, 0));
+
+        // then: it fails as a conflict instead of overwriting the other's
+        assertThatThrownBy(() -> flush("k-1")).isInstanceOf(ConcurrencyException.class);
+        tm.rollback();
+        assertThat(views.find(BranchView.Branch.class, "k-1")).contains(new BranchView.Branch(2, 0));
+    }
+
+    @Test
+    void anEntityReadAsAbsentThatAnotherTransactionCreatedMeanwhileIsAConflictNotOverwritten() throws Exception {
+        // given
+        tm.begin();
+        assertThat(views.find(AccountSummary.class, "n-1")).isEmpty();
+        Transaction first = tm.suspend();
+        inTransaction(() -> views.persist(AccountSummary.class, "n-1", new AccountSummary("n-1", "Nia", new BigDecimal("2"))));
+        tm.resume(first);
+
+        // when
+        views.persist(AccountSummary.class, "n-1", new AccountSummary("n-1", "Nia", BigDecimal.ONE));
+
+        // then
+        assertThatThrownBy(() -> flush("n-1")).isInstanceOf(ConcurrencyException.class);
+        tm.rollback();
+        assertThat(rows.value("SELECT balance FROM bank_account_summary WHERE id = 'n-1'"))
+                .satisfies(v -> assertThat((BigDecimal) v).isEqualByComparingTo("2"));
+    }
+
+    @Test
     void idsAreConvertedAndANewInstanceForAnExistingIdUpdatesIt() throws Exception {
         // given
         UUID uuid = UUID.randomUUID();

@@ -11,9 +11,19 @@ public final class Events {
 
     @MessageType("bank.AccountCreated")
     public record AccountCreated(BankAccount.Snapshot account) implements Event {
+
+        /** @return the branch every account of this bank is in: a key views can gather accounts by */
+        public String branch() {
+            return "main";
+        }
     }
 
     @MessageType("bank.AccountUpdated")
     public record AccountUpdated(BankAccount.Snapshot account) implements Event {
+
+        /** @return the branch every account of this bank is in: a key views can gather accounts by */
+        public String branch() {
+            return "main";
+        }
     }
 }
