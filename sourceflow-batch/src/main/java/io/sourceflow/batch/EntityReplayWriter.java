@@ -1,9 +1,9 @@
 package io.sourceflow.batch;
 
-import io.sourceflow.CommandBus;
-import io.sourceflow.EntityRef;
+import io.sourceflow.spi.ViewModelStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,31 +11,47 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Replays each entity of a chunk ({@link CommandBus#replay(Class, EntityRef)}) in the chunk's
- * transaction: the chunk's replays and its checkpoint commit together.
+ * Replays each entity of a chunk, each in a transaction of its own ({@link EntityReplays}), then
+ * counts them in the partition's {@link ReplayProgress} in the chunk's transaction, which commits the
+ * count with the checkpoint.
  */
 @Named("sourceflowReplay")
 @Dependent
 public class EntityReplayWriter extends AbstractItemWriter {
 
     @Inject
-    CommandBus bus;
+    EntityReplays replays;
+
+    @Inject
+    ViewModelStore store;
+
+    @Inject
+    JobContext job;
 
     @Inject
     @BatchProperty
     String entityType;
 
+    @Inject
+    @BatchProperty
+    String partition;
+
     private Class<?> type;
+    private String progress;
 
     @Override
     public void open(Serializable checkpoint) {
         type = EntityClasses.load(entityType);
+        progress = ReplayProgress.id(job.getInstanceId(), partition == null || partition.isBlank() ? 0
+                : Integer.parseInt(partition.strip()));
     }
 
     @Override
     public void writeItems(List<Object> ids) {
         for (Object id : ids) {
-            bus.replay(type, EntityRef.of((String) id));
+            replays.replay(type, (String) id);
         }
+        long before = store.find(ReplayProgress.class, progress).map(ReplayProgress::done).orElse(0L);
+        store.persist(ReplayProgress.class, progress, new ReplayProgress(before + ids.size()));
     }
 }

@@ -10,7 +10,9 @@ import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.cdi.bank.AccountViewModel;
 import io.sourceflow.cdi.bank.BankAccount;
 import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.runtime.context.JobContext;
 import java.io.Serializable;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The job's artifacts on the runtime without a container (the job itself runs in the servers'
  * batch runtimes, see the sample's tests): partitions that split the ids without overlap, a reader
- * that restarts after its checkpoint, a writer that replays.
+ * that restarts after its checkpoint, a writer that replays and counts what it replayed.
  */
 class ReplayJobArtifactsTest {
 
@@ -75,14 +77,21 @@ class ReplayJobArtifactsTest {
         accounts.deposit("a-00001", BigDecimal.ONE);
         runtime.views().delete(AccountViewModel.class, "a-00001");
         EntityReplayWriter writer = new EntityReplayWriter();
-        writer.bus = runtime.bus();
+        writer.replays = new EntityReplays();
+        writer.replays.bus = runtime.bus();
+        writer.store = runtime.views();
+        writer.job = (JobContext) Proxy.newProxyInstance(JobContext.class.getClassLoader(), new Class<?>[] {JobContext.class},
+                (proxy, method, args) -> method.getName().equals("getInstanceId") ? 7L : null);
         writer.entityType = BankAccount.class.getName();
+        writer.partition = "1";
         writer.open(null);
 
         writer.writeItems(List.of("a-00001", "a-00002"));
+        writer.writeItems(List.of("a-00003"));
 
         assertThat(runtime.views().find(AccountViewModel.class, "a-00001").orElseThrow().currentBalance())
                 .isEqualByComparingTo("11");
+        assertThat(runtime.views().find(ReplayProgress.class, "7/1")).contains(new ReplayProgress(3));
     }
 
     @Test

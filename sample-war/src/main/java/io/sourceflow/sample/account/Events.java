@@ -2,6 +2,7 @@ package io.sourceflow.sample.account;
 
 import io.sourceflow.Event;
 import io.sourceflow.MessageType;
+import java.util.Locale;
 
 /** The bank-account events; each carries a snapshot of the account after the change. */
 public final class Events {
@@ -16,6 +17,11 @@ public final class Events {
      */
     @MessageType("bank.AccountCreated")
     public record AccountCreated(BankAccount.Snapshot account) implements Event {
+
+        /** @return the first letter of the holder's name, upper case: {@link InitialsView}'s key */
+        public String holderInitial() {
+            return Events.initial(account);
+        }
     }
 
     /**
@@ -25,5 +31,15 @@ public final class Events {
      */
     @MessageType("bank.AccountUpdated")
     public record AccountUpdated(BankAccount.Snapshot account) implements Event {
+
+        /** @return the first letter of the holder's name, upper case: {@link InitialsView}'s key */
+        public String holderInitial() {
+            return Events.initial(account);
+        }
+    }
+
+    private static String initial(BankAccount.Snapshot account) {
+        String name = account.accountName() == null ? "" : account.accountName().strip();
+        return name.isEmpty() ? "?" : name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
     }
 }

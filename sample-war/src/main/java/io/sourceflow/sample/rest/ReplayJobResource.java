@@ -1,0 +1,120 @@
+package io.sourceflow.sample.rest;
+
+import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.batch.ReplayJobs;
+import io.sourceflow.sample.account.BankAccount;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.JobSecurityException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.function.LongSupplier;
+
+/**
+ * The replay job ({@code sourceflow-replay}) over the accounts, over REST:
+ *
+ * <pre>
+ * POST /api/replay-jobs                  {"partitions": 2}   starts one: 202 with its progress
+ * GET  /api/replay-jobs/{execution}                          its progress: status, accounts done and total
+ * POST /api/replay-jobs/{execution}/stop                     asks it to stop after its current chunks
+ * POST /api/replay-jobs/{execution}/restart                  goes on from its last checkpoints: a new execution
+ * </pre>
+ */
+@Path("replay-jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReplayJobResource {
+
+    @Inject
+    ReplayJobs jobs;
+
+    /**
+     * Starts a replay of every account.
+     *
+     * @param body how many partitions (1 to 64), or no body for 1
+     * @return 202 with the execution's progress
+     */
+    @POST
+    public Response start(Start body) {
+        int partitions = body == null || body.partitions() == null ? 1 : body.partitions();
+        if (partitions < 1 || partitions > 64) {
+            throw new WebApplicationException("partitions is 1 to 64, not " + partitions, Response.Status.BAD_REQUEST);
+        }
+        return accepted(() -> jobs.start(BankAccount.class, partitions), 0);
+    }
+
+    /**
+     * One execution's progress.
+     *
+     * @param execution its id
+     * @return status, accounts done and total
+     */
+    @GET
+    @Path("{execution}")
+    public ReplayJobs.Progress get(@PathParam("execution") long execution) {
+        try {
+            return jobs.progress(execution);
+        } catch (NoSuchJobExecutionException e) {
+            throw new EntityNotFoundException("Replay job execution " + execution + " does not exist", e);
+        }
+    }
+
+    /**
+     * Asks an execution to stop after the chunks it is in.
+     *
+     * @param execution its id
+     * @return 202 with its progress
+     */
+    @POST
+    @Path("{execution}/stop")
+    public Response stop(@PathParam("execution") long execution) {
+        return accepted(() -> {
+            jobs.stop(execution);
+            return execution;
+        }, execution);
+    }
+
+    /**
+     * Restarts a failed or stopped execution from its partitions' last checkpoints.
+     *
+     * @param execution its id
+     * @return 202 with the new execution's progress
+     */
+    @POST
+    @Path("{execution}/restart")
+    public Response restart(@PathParam("execution") long execution) {
+        return accepted(() -> jobs.restart(execution), execution);
+    }
+
+    private Response accepted(LongSupplier action, long execution) {
+        long next;
+        try {
+            next = action.getAsLong();
+        } catch (NoSuchJobExecutionException e) {
+            throw new EntityNotFoundException("Replay job execution " + execution + " does not exist", e);
+        } catch (JobRestartException | JobExecutionNotRunningException | JobSecurityException e) {
+            throw new WebApplicationException("Execution " + execution + " cannot do that now: only the last execution of a"
+                    + " failed or stopped job restarts, and only a running one stops", e, Response.Status.CONFLICT);
+        }
+        return Response.accepted(get(next)).build();
+    }
+
+    /**
+     * How to run a replay.
+     *
+     * @param partitions how many partitions replay at once, 1 to 64
+     */
+    public record Start(Integer partitions) {
+    }
+}

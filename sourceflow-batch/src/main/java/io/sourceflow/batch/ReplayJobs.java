@@ -1,0 +1,123 @@
+package io.sourceflow.batch;
+
+import io.sourceflow.History;
+import io.sourceflow.spi.ViewModelStore;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The replay job's executions: start one, restart or stop it, and read how far it has got (the
+ * entities its chunks committed, from {@link ReplayProgress}, beside the number of entities of the
+ * type with a log). Inject it where an application offers the job to its operators.
+ */
+@ApplicationScoped
+public class ReplayJobs {
+
+    /** Ids read per query when counting a type's entities. */
+    private static final int PAGE = 1_000;
+
+    @Inject
+    History history;
+
+    @Inject
+    ViewModelStore store;
+
+    /** The number of entities each job instance replays, counted once per instance on this server. */
+    private final Map<Long, Long> totals = new ConcurrentHashMap<>();
+
+    /**
+     * Starts a replay of every entity of a type.
+     *
+     * @param entityType the entity's class ({@code E} of its {@code Saga<E>})
+     * @param partitions how many partitions replay at once, 1 to 64
+     * @return the execution id
+     */
+    public long start(Class<?> entityType, int partitions) {
+        return ReplayJob.start(operator(), entityType, partitions);
+    }
+
+    /**
+     * Restarts a failed or stopped execution, with its parameters, from its partitions' last checkpoints.
+     *
+     * @param executionId the execution
+     * @return the new execution's id
+     */
+    public long restart(long executionId) {
+        JobOperator operator = operator();
+        return operator.restart(executionId, operator.getParameters(executionId));
+    }
+
+    /**
+     * Asks an execution to stop after the chunks it is in.
+     *
+     * @param executionId the execution
+     */
+    public void stop(long executionId) {
+        operator().stop(executionId);
+    }
+
+    /**
+     * Where an execution stands.
+     *
+     * @param executionId the execution
+     * @return its status and how many entities its job instance has replayed, of how many
+     * @throws jakarta.batch.operations.NoSuchJobExecutionException when there is no such execution
+     */
+    public Progress progress(long executionId) {
+        JobOperator operator = operator();
+        JobExecution execution = operator.getJobExecution(executionId);
+        long instance = operator.getJobInstance(executionId).getInstanceId();
+        Properties parameters = operator.getParameters(executionId);
+        int partitions = Integer.parseInt(parameters.getProperty(ReplayJob.PARTITIONS, "1").strip());
+        long done = 0;
+        for (int partition = 0; partition < partitions; partition++) {
+            done += store.find(ReplayProgress.class, ReplayProgress.id(instance, partition)).map(ReplayProgress::done).orElse(0L);
+        }
+        long total = totals.computeIfAbsent(instance, i -> count(EntityClasses.load(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
+        return new Progress(executionId, instance, execution.getBatchStatus().name(), done, total,
+                instant(execution.getStartTime()), instant(execution.getEndTime()));
+    }
+
+    private long count(Class<?> entityType) {
+        long count = 0;
+        String after = null;
+        for (List<String> page = history.entityIds(entityType, null, PAGE); !page.isEmpty();
+                page = page.size() < PAGE ? List.of() : history.entityIds(entityType, after, PAGE)) {
+            count += page.size();
+            after = page.get(page.size() - 1);
+        }
+        return count;
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * Where an execution stands.
+     *
+     * @param executionId the execution
+     * @param instanceId its job instance (shared by its restarts)
+     * @param status the batch status: STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ABANDONED
+     * @param done entities the job instance's committed chunks replayed, over all its executions
+     * @param total entities of the type with a log when the instance was first asked about
+     * @param started when the execution started, or null
+     * @param ended when it ended, or null
+     */
+    public record Progress(long executionId, long instanceId, String status, long done, long total, Instant started,
+            Instant ended) {
+    }
+}
