@@ -5,9 +5,12 @@ import io.sourceflow.spi.ViewModelStore;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -75,16 +78,46 @@ public class ReplayJobs {
     public Progress progress(long executionId) {
         JobOperator operator = operator();
         JobExecution execution = operator.getJobExecution(executionId);
-        long instance = operator.getJobInstance(executionId).getInstanceId();
+        JobInstance instance = operator.getJobInstance(executionId);
         Properties parameters = operator.getParameters(executionId);
         int partitions = Integer.parseInt(parameters.getProperty(ReplayJob.PARTITIONS, "1").strip());
         long done = 0;
         for (int partition = 0; partition < partitions; partition++) {
-            done += store.find(ReplayProgress.class, ReplayProgress.id(instance, partition)).map(ReplayProgress::done).orElse(0L);
+            done += store.find(ReplayProgress.class, ReplayProgress.id(instance.getInstanceId(), partition))
+                    .map(ReplayProgress::done).orElse(0L);
         }
-        long total = totals.computeIfAbsent(instance, i -> count(EntityClasses.load(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
-        return new Progress(executionId, instance, execution.getBatchStatus().name(), done, total,
-                instant(execution.getStartTime()), instant(execution.getEndTime()));
+        long total = totals.computeIfAbsent(instance.getInstanceId(),
+                i -> count(EntityClasses.load(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
+        Duration ran = Duration.ZERO;
+        for (JobExecution run : operator.getJobExecutions(instance)) {
+            if (run.getStartTime() != null) {
+                ran = ran.plus(Duration.between(run.getStartTime().toInstant(),
+                        run.getEndTime() == null ? Instant.now() : run.getEndTime().toInstant()));
+            }
+        }
+        double perSecond = ran.isZero() ? 0 : done * 1000.0 / ran.toMillis();
+        Long secondsLeft = perSecond > 0 && done < total ? (long) Math.ceil((total - done) / perSecond) : null;
+        return new Progress(executionId, instance.getInstanceId(), execution.getBatchStatus().name(), done, total,
+                instant(execution.getStartTime()), instant(execution.getEndTime()), perSecond, secondsLeft);
+    }
+
+    /**
+     * The newest executions of the replay job, newest first: the last execution of each of its newest instances.
+     *
+     * @param max the most to list
+     * @return their progress
+     */
+    public List<Progress> recent(int max) {
+        JobOperator operator = operator();
+        if (!operator.getJobNames().contains(ReplayJob.NAME)) {
+            return List.of();
+        }
+        List<Progress> recent = new ArrayList<>();
+        for (JobInstance instance : operator.getJobInstances(ReplayJob.NAME, 0, max)) {
+            operator.getJobExecutions(instance).stream().mapToLong(JobExecution::getExecutionId).max()
+                    .ifPresent(last -> recent.add(progress(last)));
+        }
+        return recent;
     }
 
     private long count(Class<?> entityType) {
@@ -116,8 +149,10 @@ public class ReplayJobs {
      * @param total entities of the type with a log when the instance was first asked about
      * @param started when the execution started, or null
      * @param ended when it ended, or null
+     * @param perSecond entities replayed per second over the time the instance's executions ran
+     * @param secondsLeft at that rate, the seconds until every entity is done; null when done or not yet known
      */
     public record Progress(long executionId, long instanceId, String status, long done, long total, Instant started,
-            Instant ended) {
+            Instant ended, double perSecond, Long secondsLeft) {
     }
 }

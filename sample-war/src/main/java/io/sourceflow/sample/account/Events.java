@@ -18,7 +18,7 @@ public final class Events {
     @MessageType("bank.AccountCreated")
     public record AccountCreated(BankAccount.Snapshot account) implements Event {
 
-        /** @return the first letter of the holder's name, upper case: {@link InitialsView}'s key */
+        /** @return the first letter of the holder's name, upper case: a key for views that gather accounts by initial */
         public String holderInitial() {
             return Events.initial(account);
         }
@@ -32,7 +32,7 @@ public final class Events {
     @MessageType("bank.AccountUpdated")
     public record AccountUpdated(BankAccount.Snapshot account) implements Event {
 
-        /** @return the first letter of the holder's name, upper case: {@link InitialsView}'s key */
+        /** @return the first letter of the holder's name, upper case: a key for views that gather accounts by initial */
         public String holderInitial() {
             return Events.initial(account);
         }

@@ -18,12 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * The replay job ({@code sourceflow-replay}) over the accounts, over REST:
  *
  * <pre>
+ * GET  /api/replay-jobs                                     the newest executions, newest first
  * POST /api/replay-jobs                  {"partitions": 2}   starts one: 202 with its progress
  * GET  /api/replay-jobs/{execution}                          its progress: status, accounts done and total
  * POST /api/replay-jobs/{execution}/stop                     asks it to stop after its current chunks
@@ -52,6 +54,16 @@ public class ReplayJobResource {
             throw new WebApplicationException("partitions is 1 to 64, not " + partitions, Response.Status.BAD_REQUEST);
         }
         return accepted(() -> jobs.start(BankAccount.class, partitions), 0);
+    }
+
+    /**
+     * The newest executions, newest first (the last one of each of the 20 newest job instances).
+     *
+     * @return their progress
+     */
+    @GET
+    public List<ReplayJobs.Progress> recent() {
+        return jobs.recent(20);
     }
 
     /**

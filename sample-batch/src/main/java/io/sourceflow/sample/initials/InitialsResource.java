@@ -1,7 +1,6 @@
-package io.sourceflow.sample.rest;
+package io.sourceflow.sample.initials;
 
 import io.sourceflow.EntityNotFoundException;
-import io.sourceflow.sample.account.InitialsView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

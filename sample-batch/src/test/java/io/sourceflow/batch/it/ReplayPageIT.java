@@ -1,0 +1,70 @@
+package io.sourceflow.batch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The sample's replay page ({@code replay.html}) in a real browser, Debian's headless Chromium:
+ * a replay started from it shows its progress bar and ends completed with every account done, as
+ * the API reports it; a screenshot of the page is kept in {@code target/screenshots}.
+ */
+class ReplayPageIT {
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("batch.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1200,800");
+        browser = new ChromeDriver(options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aReplayStartedFromThePageShowsItsProgressUntilItIsDone() throws Exception {
+        Server.awaitReady();
+        browser.get(Server.uri("/replay.html").toString());
+
+        browser.findElement(By.id("partitions")).clear();
+        browser.findElement(By.id("partitions")).sendKeys("2");
+        browser.findElement(By.id("start")).click();
+
+        WebElement done = await("a completed execution on the page").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> browser.findElements(By.cssSelector("tr.execution[data-status='COMPLETED']")).stream().findFirst()
+                        .orElse(null), row -> row != null);
+        String execution = done.getAttribute("data-execution-id");
+        JsonObject progress = Http.get(Server.uri("/api/replay-jobs/" + execution)).json();
+        assertThat(progress.getString("status")).isEqualTo("COMPLETED");
+        assertThat(done.findElement(By.className("counts")).getText())
+                .isEqualTo(progress.getJsonNumber("done") + " / " + progress.getJsonNumber("total"));
+        assertThat(progress.getJsonNumber("done").longValue()).isEqualTo(progress.getJsonNumber("total").longValue());
+        WebElement bar = done.findElement(By.tagName("progress"));
+        assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+
+        Path screenshots = Path.of(System.getProperty("batch.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("replay-page.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
