@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +47,20 @@ class ReplayPageIT {
         Server.awaitReady();
         browser.get(Server.uri("/replay.html").toString());
 
+        Set<String> before = Http.get(Server.uri("/api/replay-jobs")).array().getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getJsonNumber("executionId").toString()).collect(Collectors.toSet());
         browser.findElement(By.id("partitions")).clear();
         browser.findElement(By.id("partitions")).sendKeys("2");
         browser.findElement(By.id("start")).click();
 
-        WebElement done = await("a completed execution on the page").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> browser.findElements(By.cssSelector("tr.execution[data-status='COMPLETED']")).stream().findFirst()
-                        .orElse(null), row -> row != null);
-        String execution = done.getAttribute("data-execution-id");
+        String execution = await("the new execution on the page").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.findElements(By.cssSelector("tr.execution")).stream()
+                        .map(row -> row.getAttribute("data-execution-id")).filter(id -> !before.contains(id)).findFirst()
+                        .orElse(null), id -> id != null);
+        WebElement done = await("the execution completed on the page").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> browser.findElements(By.cssSelector("tr.execution[data-execution-id='" + execution
+                        + "'][data-status='COMPLETED']")).stream().findFirst().orElse(null), row -> row != null);
         JsonObject progress = Http.get(Server.uri("/api/replay-jobs/" + execution)).json();
         assertThat(progress.getString("status")).isEqualTo("COMPLETED");
         assertThat(done.findElement(By.className("counts")).getText())
