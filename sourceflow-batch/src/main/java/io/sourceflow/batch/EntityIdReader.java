@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Reads the ids of one entity type's logged entities that fall to this partition, in the log's
  * order of ids, a page at a time ({@link History#entityIds}). Its checkpoint is the last id it
- * handed out: a restarted partition goes on after it. An id falls to partition {@code i} of
+ * handed out: a restarted partition, or a chunk the runtime rolled back and runs again (it reopens
+ * the reader at the last checkpoint), goes on after it. An id falls to partition {@code i} of
  * {@code n} when its {@link String#hashCode()} modulo {@code n} is {@code i}, the same on every
  * run whatever entities were added meanwhile.
  */
@@ -58,6 +59,9 @@ public class EntityIdReader extends AbstractItemReader {
         }
         lastHandedOut = (String) checkpoint;
         lastRead = lastHandedOut;
+        // the runtime reopens the same reader at the last checkpoint after it rolled a chunk back
+        buffered.clear();
+        exhausted = false;
     }
 
     @Override

@@ -90,9 +90,10 @@ public class ReplayJobs {
                 i -> count(EntityClasses.load(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
         Duration ran = Duration.ZERO;
         for (JobExecution run : operator.getJobExecutions(instance)) {
-            if (run.getStartTime() != null) {
-                ran = ran.plus(Duration.between(run.getStartTime().toInstant(),
-                        run.getEndTime() == null ? Instant.now() : run.getEndTime().toInstant()));
+            Date end = run.getEndTime() != null ? run.getEndTime() : run.getLastUpdatedTime();
+            boolean running = run.getBatchStatus().name().startsWith("START") || run.getBatchStatus().name().equals("STOPPING");
+            if (run.getStartTime() != null && (running || end != null)) {
+                ran = ran.plus(Duration.between(run.getStartTime().toInstant(), running ? Instant.now() : end.toInstant()));
             }
         }
         double perSecond = ran.isZero() ? 0 : done * 1000.0 / ran.toMillis();
@@ -146,10 +147,12 @@ public class ReplayJobs {
      * @param instanceId its job instance (shared by its restarts)
      * @param status the batch status: STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ABANDONED
      * @param done entities the job instance's committed chunks replayed, over all its executions
-     * @param total entities of the type with a log when the instance was first asked about
+     * @param total entities of the type with a log when the instance was first asked about on this server
+     *     (entities logged later may make {@code done} pass it)
      * @param started when the execution started, or null
      * @param ended when it ended, or null
-     * @param perSecond entities replayed per second over the time the instance's executions ran
+     * @param perSecond entities replayed per second over the time the instance's executions ran (an
+     *     execution a crash ended, without an end time, until it was last updated)
      * @param secondsLeft at that rate, the seconds until every entity is done; null when done or not yet known
      */
     public record Progress(long executionId, long instanceId, String status, long done, long total, Instant started,

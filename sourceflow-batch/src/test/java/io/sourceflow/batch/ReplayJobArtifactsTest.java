@@ -73,6 +73,29 @@ class ReplayJobArtifactsTest {
     }
 
     @Test
+    void aReaderReopenedAtItsCheckpointAfterAFailedChunkReadsThatChunkAgainAndNothingTwice() {
+        // the runtime rolls a failed chunk back and reopens the same reader at the last checkpoint
+        EntityIdReader reader = reader("0", "1", null);
+        readSome(reader, 100);
+        Serializable checkpoint = reader.checkpointInfo();
+        readSome(reader, 50);
+        reader.open(checkpoint);
+
+        List<String> rest = readAll(reader);
+
+        assertThat(rest).hasSize(ACCOUNTS - 100).first().isEqualTo("a-00100");
+        assertThat(rest).doesNotHaveDuplicates();
+
+        // and once the last page was read before the failure
+        EntityIdReader late = reader("0", "1", null);
+        readSome(late, ACCOUNTS - 3);
+        Serializable nearEnd = late.checkpointInfo();
+        readSome(late, 2);
+        late.open(nearEnd);
+        assertThat(readAll(late)).containsExactly("a-01200", "a-01201", "a-01202");
+    }
+
+    @Test
     void theWriterReplaysEachEntityOfAChunk() {
         accounts.deposit("a-00001", BigDecimal.ONE);
         runtime.views().delete(AccountViewModel.class, "a-00001");
@@ -121,6 +144,12 @@ class ReplayJobArtifactsTest {
         EntityPartitions mapper = new EntityPartitions();
         mapper.partitions = partitions;
         return mapper;
+    }
+
+    private static void readSome(EntityIdReader reader, int count) {
+        for (int i = 0; i < count; i++) {
+            assertThat(reader.readItem()).isNotNull();
+        }
     }
 
     private static List<String> readAll(EntityIdReader reader) {

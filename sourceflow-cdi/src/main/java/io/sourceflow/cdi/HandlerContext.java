@@ -7,6 +7,7 @@ import io.sourceflow.Metadata;
 import io.sourceflow.spi.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +35,16 @@ final class HandlerContext {
 
     /**
      * Raises an event with the cause's entity, sequence number and correlation. Its id is derived from
-     * the cause's id, the handler and the event's place among those the handler raised: a replay or a
-     * retry of the cause raises the same event with the same id, by which a view that keeps its position
-     * in the entity's events ({@link ViewPositions}) knows it.
+     * the cause's id, the handler (its bean class, method name and parameter types) and the event's
+     * place among those the handler raised: a replay or a retry of the cause raises the same event with
+     * the same id, by which a view that keeps its position in the entity's events ({@link ViewPositions})
+     * knows it. Renaming the handler, or changing which events it raises, changes the ids of what it
+     * raises from then on.
      */
     Metadata raise(Event event) {
         Metadata cause = this.cause.metadata();
-        String name = cause.messageId() + " " + handler.describe() + " " + (events == null ? 0 : events.size());
+        String name = cause.messageId() + " " + handler.beanClass().getName() + " " + handler.method().getName()
+                + Arrays.toString(handler.method().getParameterTypes()) + " " + (events == null ? 0 : events.size());
         Metadata metadata = cause.next(cause.entityType(), cause.entityId(), cause.sequenceNo())
                 .withMessageId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         raise(new Envelope<>(event, metadata));

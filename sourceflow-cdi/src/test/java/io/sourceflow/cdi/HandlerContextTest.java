@@ -33,6 +33,18 @@ class HandlerContextTest {
         assertThat(raiseTwo(other, handler(Branches.AccountSaga.class))).doesNotContainAnyElementsOf(first);
     }
 
+    @Test
+    void overloadedHandlersOfOneBeanRaiseOtherIds() throws Exception {
+        HandlerMethod deposit = new HandlerMethod(HandlerKind.SAGA, Branches.AccountSaga.class, Branches.AccountSaga.class,
+                Branches.AccountSaga.class.getDeclaredMethod("on", Branches.Account.class, Branches.Deposit.class),
+                Branches.Deposit.class, null, 1, 0, -1, null);
+        HandlerMethod open = new HandlerMethod(HandlerKind.SAGA, Branches.AccountSaga.class, Branches.AccountSaga.class,
+                Branches.AccountSaga.class.getDeclaredMethod("on", Branches.Account.class, Branches.Open.class),
+                Branches.Open.class, null, 1, 0, -1, null);
+
+        assertThat(raiseTwo(cause, deposit)).doesNotContainAnyElementsOf(raiseTwo(cause, open));
+    }
+
     private static List<UUID> raiseTwo(Envelope<?> cause, HandlerMethod handler) {
         HandlerContext context = new HandlerContext(cause, handler);
         return List.of(context.raise(new Branches.Deposited("north", 5, 5)).messageId(),

@@ -17,16 +17,24 @@ final class AbsentRows {
     private final Object resource = new Object();
 
     /**
-     * Records that the transaction found no row.
+     * Records what the transaction found: a row, which forgets an earlier miss (the row is in the
+     * persistence context now), or none.
      *
      * @param tx the active transaction, or null (nothing is recorded outside one)
+     * @param found whether a row was found
      */
-    void missing(TransactionSynchronizationRegistry tx, Class<?> type, String id) {
+    void seen(TransactionSynchronizationRegistry tx, Class<?> type, String id, boolean found) {
         if (tx == null) {
             return;
         }
         @SuppressWarnings("unchecked")
         Set<List<Object>> missing = (Set<List<Object>>) tx.getResource(resource);
+        if (found) {
+            if (missing != null) {
+                missing.remove(List.of(type, id));
+            }
+            return;
+        }
         if (missing == null) {
             missing = new HashSet<>();
             tx.putResource(resource, missing);

@@ -63,18 +63,13 @@ abstract class JpaKeyedStore implements KeyedStore {
         TransactionSynchronizationRegistry tx = readsFromDatabase() ? active : null;
         if (kinds.get(type) instanceof EntityClass entity) {
             T found = reads.find(em, tx, type, entity.id(id), type, id);
-            if (found == null) {
-                absent.missing(active, type, id);
-            }
+            absent.seen(active, type, id, found != null);
             return Optional.ofNullable(found);
         }
         Document document = (Document) kinds.get(type);
         DocumentRow row = reads.find(em, tx, DocumentRow.class, new DocumentRow.Key(document.name(), id), type, id);
-        if (row == null) {
-            absent.missing(active, type, id);
-            return Optional.empty();
-        }
-        return Optional.of(read(row, document, type, id));
+        absent.seen(active, type, id, row != null);
+        return row == null ? Optional.empty() : Optional.of(read(row, document, type, id));
     }
 
     @Override

@@ -135,6 +135,25 @@ abstract class KeyedStoreTests {
     }
 
     @Test
+    void aDocumentFoundAfterItWasMissingInTheSameTransactionIsUpdated() throws Exception {
+        // given: missing at first, created by another transaction, then found
+        tm.begin();
+        assertThat(views.find(BranchView.Branch.class, "k-2")).isEmpty();
+        Transaction first = tm.suspend();
+        inTransaction(() -> views.persist(BranchView.Branch.class, "k-2", new BranchView.Branch(2, 0)));
+        tm.resume(first);
+        BranchView.Branch found = views.find(BranchView.Branch.class, "k-2").orElseThrow();
+
+        // when
+        views.persist(BranchView.Branch.class, "k-2", new BranchView.Branch(found.accounts() + 1, 0));
+        flush("k-2");
+        tm.commit();
+
+        // then: the write built on what was found
+        assertThat(views.find(BranchView.Branch.class, "k-2")).contains(new BranchView.Branch(3, 0));
+    }
+
+    @Test
     void anEntityReadAsAbsentThatAnotherTransactionCreatedMeanwhileIsAConflictNotOverwritten() throws Exception {
         // given
         tm.begin();
