@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -37,6 +38,18 @@ class ReplayPageIT {
         browser = new ChromeDriver(options);
     }
 
+    /**
+     * The execution rows as the page shows them now, read in one script (the page redraws its rows
+     * every second, so elements found one by one may be gone by the next call).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, String>> rows() {
+        return (List<Map<String, String>>) browser.executeScript("return [...document.querySelectorAll('tr.execution')]"
+                + ".map(r => ({id: r.dataset.executionId, status: r.dataset.status,"
+                + " counts: r.querySelector('.counts').textContent, value: String(r.querySelector('progress').value),"
+                + " max: String(r.querySelector('progress').max)}));");
+    }
+
     @AfterEach
     void closeBrowser() {
         browser.quit();
@@ -54,20 +67,17 @@ class ReplayPageIT {
         browser.findElement(By.id("start")).click();
 
         String execution = await("the new execution on the page").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                .until(() -> browser.findElements(By.cssSelector("tr.execution")).stream()
-                        .map(row -> row.getAttribute("data-execution-id")).filter(id -> !before.contains(id)).findFirst()
+                .until(() -> rows().stream().map(row -> row.get("id")).filter(id -> !before.contains(id)).findFirst()
                         .orElse(null), id -> id != null);
-        WebElement done = await("the execution completed on the page").atMost(Duration.ofMinutes(5))
+        Map<String, String> done = await("the execution completed on the page").atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> browser.findElements(By.cssSelector("tr.execution[data-execution-id='" + execution
-                        + "'][data-status='COMPLETED']")).stream().findFirst().orElse(null), row -> row != null);
+                .until(() -> rows().stream().filter(row -> row.get("id").equals(execution)).findFirst().orElse(null),
+                        row -> row != null && row.get("status").equals("COMPLETED"));
         JsonObject progress = Http.get(Server.uri("/api/replay-jobs/" + execution)).json();
         assertThat(progress.getString("status")).isEqualTo("COMPLETED");
-        assertThat(done.findElement(By.className("counts")).getText())
-                .isEqualTo(progress.getJsonNumber("done") + " / " + progress.getJsonNumber("total"));
+        assertThat(done.get("counts")).isEqualTo(progress.getJsonNumber("done") + " / " + progress.getJsonNumber("total"));
         assertThat(progress.getJsonNumber("done").longValue()).isEqualTo(progress.getJsonNumber("total").longValue());
-        WebElement bar = done.findElement(By.tagName("progress"));
-        assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
+        assertThat(done.get("value")).isEqualTo(done.get("max"));
         assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
 
         Path screenshots = Path.of(System.getProperty("batch.screenshots", "target/screenshots"));
