@@ -51,12 +51,9 @@ public class EntityIdReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        type = EntityClasses.load(entityType);
-        of = number(partitions, 1, "partitions");
-        mine = number(partition, 0, "partition");
-        if (mine >= of) {
-            throw new IllegalArgumentException("Partition " + mine + " of " + of + " does not exist");
-        }
+        type = JobProperties.entityClass(entityType);
+        of = JobProperties.number(partitions, 1, ReplayJob.PARTITIONS, 1, EntityPartitions.MAX);
+        mine = JobProperties.number(partition, 0, "partition", 0, of - 1);
         lastHandedOut = (String) checkpoint;
         lastRead = lastHandedOut;
         // the runtime reopens the same reader at the last checkpoint after it rolled a chunk back
@@ -88,20 +85,5 @@ public class EntityIdReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return lastHandedOut;
-    }
-
-    private static int number(String value, int absent, String name) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number < 0) {
-                throw new IllegalArgumentException("The property '" + name + "' is 0 or more, not " + number);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The property '" + name + "' is a whole number, not '" + value + "'", e);
-        }
     }
 }

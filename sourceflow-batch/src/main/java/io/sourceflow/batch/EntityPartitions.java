@@ -27,17 +27,7 @@ public class EntityPartitions implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        int count;
-        try {
-            count = Integer.parseInt(partitions == null ? "1" : partitions.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The job parameter '" + ReplayJob.PARTITIONS + "' is a whole number, not '"
-                    + partitions + "'", e);
-        }
-        if (count < 1 || count > MAX) {
-            throw new IllegalArgumentException("The job parameter '" + ReplayJob.PARTITIONS + "' is 1 to " + MAX + ", not "
-                    + count);
-        }
+        int count = JobProperties.number(partitions, 1, ReplayJob.PARTITIONS, 1, MAX);
         Properties[] properties = new Properties[count];
         for (int i = 0; i < count; i++) {
             properties[i] = new Properties();

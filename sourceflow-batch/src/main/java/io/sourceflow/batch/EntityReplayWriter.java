@@ -41,9 +41,8 @@ public class EntityReplayWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        type = EntityClasses.load(entityType);
-        progress = ReplayProgress.id(job.getInstanceId(), partition == null || partition.isBlank() ? 0
-                : Integer.parseInt(partition.strip()));
+        type = JobProperties.entityClass(entityType);
+        progress = ReplayProgress.id(job.getInstanceId(), JobProperties.number(partition, 0, "partition", 0, EntityPartitions.MAX));
     }
 
     @Override

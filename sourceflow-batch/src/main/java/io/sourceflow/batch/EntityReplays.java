@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Replays one entity in a transaction of its own, outside the chunk's: the bus begins it and retries
- * it when another writer got there first, and this retries a few times more after a pause, so that
+ * it when another writer got there first, and this retries a few times more (the other writer has
+ * committed or rolled back by the time a conflict is reported, so no pause is needed), so that
  * replays of a job's partitions that meet on one view model (kept under a key many entities' events
  * carry) wait for each other instead of failing the chunk. An entity replayed again after a crash
  * (its chunk's checkpoint never committed) comes out the same: a replay rebuilds the entity and the
@@ -47,17 +48,7 @@ public class EntityReplays {
                 }
                 int next = attempt + 1;
                 LOG.log(Level.FINE, e, () -> "Replay of '" + id + "' met another writer; attempt " + next + " of " + ATTEMPTS);
-                pause(attempt);
             }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(5L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted between attempts of a replay", e);
         }
     }
 }

@@ -80,14 +80,15 @@ public class ReplayJobs {
         JobExecution execution = operator.getJobExecution(executionId);
         JobInstance instance = operator.getJobInstance(executionId);
         Properties parameters = operator.getParameters(executionId);
-        int partitions = Integer.parseInt(parameters.getProperty(ReplayJob.PARTITIONS, "1").strip());
+        int partitions = JobProperties.number(parameters.getProperty(ReplayJob.PARTITIONS), 1, ReplayJob.PARTITIONS, 1,
+                EntityPartitions.MAX);
         long done = 0;
         for (int partition = 0; partition < partitions; partition++) {
             done += store.find(ReplayProgress.class, ReplayProgress.id(instance.getInstanceId(), partition))
                     .map(ReplayProgress::done).orElse(0L);
         }
         long total = totals.computeIfAbsent(instance.getInstanceId(),
-                i -> count(EntityClasses.load(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
+                i -> count(JobProperties.entityClass(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
         Duration ran = Duration.ZERO;
         for (JobExecution run : operator.getJobExecutions(instance)) {
             Date end = run.getEndTime() != null ? run.getEndTime() : run.getLastUpdatedTime();

@@ -18,7 +18,7 @@ final class AggregateSubscription implements EventDispatcher {
 
     @Override
     public Outcome dispatch(Envelope<? extends Event> envelope) {
-        HandlerContext context = current.enter(envelope, aggregate.method());
+        HandlerContext context = current.enter(envelope, aggregate.identity());
         try {
             aggregate.invoke(null, envelope.message(), envelope.metadata());
         } finally {

@@ -24,9 +24,9 @@ public class CurrentHandler {
      * Binds a new context for a handler about to handle the cause; pair with {@link #leave()}.
      *
      * @param cause what it handles
-     * @param handler the handler method
+     * @param handler the handler's identity ({@link HandlerContext#identity})
      */
-    HandlerContext enter(Envelope<?> cause, HandlerMethod handler) {
+    HandlerContext enter(Envelope<?> cause, String handler) {
         if (current.get() != null) {
             throw new IllegalStateException("A handler for " + cause.describe() + " was started while another handler"
                     + " runs on this thread; handlers defer what they publish and never run one another");

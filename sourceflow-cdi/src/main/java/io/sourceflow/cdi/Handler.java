@@ -16,14 +16,21 @@ final class Handler {
 
     private final HandlerMethod method;
     private final MethodHandle invoker;
+    private final String identity;
 
     Handler(HandlerMethod method, Object target) {
         this.method = method;
         this.invoker = adapt(method, target);
+        this.identity = HandlerContext.identity(method);
     }
 
     HandlerMethod method() {
         return method;
+    }
+
+    /** What names the handler in the ids of the events it raises ({@link HandlerContext#identity}). */
+    String identity() {
+        return identity;
     }
 
     Class<?> stateType() {

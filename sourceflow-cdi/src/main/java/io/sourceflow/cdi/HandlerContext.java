@@ -20,15 +20,15 @@ import java.util.UUID;
 final class HandlerContext {
 
     private final Envelope<?> cause;
-    private final HandlerMethod handler;
+    private final String handler;
     private List<Envelope<? extends Event>> events;
     private List<Envelope<? extends Command>> commands;
 
     /**
      * @param cause the message the handler handles
-     * @param handler the handler method, whose name the ids of the events it raises are derived from
+     * @param handler the handler's {@link #identity}, which the ids of the events it raises are derived from
      */
-    HandlerContext(Envelope<?> cause, HandlerMethod handler) {
+    HandlerContext(Envelope<?> cause, String handler) {
         this.cause = cause;
         this.handler = handler;
     }
@@ -43,12 +43,23 @@ final class HandlerContext {
      */
     Metadata raise(Event event) {
         Metadata cause = this.cause.metadata();
-        String name = cause.messageId() + " " + handler.beanClass().getName() + " " + handler.method().getName()
-                + Arrays.toString(handler.method().getParameterTypes()) + " " + (events == null ? 0 : events.size());
+        String name = cause.messageId() + " " + handler + " " + (events == null ? 0 : events.size());
         Metadata metadata = cause.next(cause.entityType(), cause.entityId(), cause.sequenceNo())
                 .withMessageId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         raise(new Envelope<>(event, metadata));
         return metadata;
+    }
+
+    /**
+     * What names a handler in the ids of the events it raises: its bean class, method name and parameter
+     * types. Made once per handler.
+     *
+     * @param handler the handler method
+     * @return its identity
+     */
+    static String identity(HandlerMethod handler) {
+        return handler.beanClass().getName() + " " + handler.method().getName()
+                + Arrays.toString(handler.method().getParameterTypes());
     }
 
     void raise(Envelope<? extends Event> envelope) {

@@ -31,7 +31,7 @@ final class SagaDispatcher implements CommandDispatcher {
     public Outcome dispatch(Envelope<? extends Command> envelope) {
         SagaHandler saga = registry.sagaFor(envelope.message().getClass());
         Object entity = load(saga, envelope.message().entity(), envelope);
-        HandlerContext context = current.enter(envelope, saga.handler().method());
+        HandlerContext context = current.enter(envelope, saga.handler().identity());
         Object state;
         try {
             state = invoke(saga, entity, envelope);

@@ -49,7 +49,7 @@ final class ViewProjection implements EventDispatcher {
         } else if (id != null) {
             model = models.find(modelType, id).orElse(null);
         }
-        HandlerContext context = current.enter(envelope, view.method());
+        HandlerContext context = current.enter(envelope, view.identity());
         try {
             model = view.invoke(model, envelope.message(), metadata);
         } finally {

@@ -46,7 +46,7 @@ class HandlerContextTest {
     }
 
     private static List<UUID> raiseTwo(Envelope<?> cause, HandlerMethod handler) {
-        HandlerContext context = new HandlerContext(cause, handler);
+        HandlerContext context = new HandlerContext(cause, HandlerContext.identity(handler));
         return List.of(context.raise(new Branches.Deposited("north", 5, 5)).messageId(),
                 context.raise(new Branches.Deposited("north", 5, 10)).messageId());
     }

@@ -104,23 +104,22 @@ abstract class JpaKeyedStore implements KeyedStore {
                 : em.find(DocumentRow.class, new DocumentRow.Key(((Document) kinds.get(type)).name(), id));
         if (existing != null) {
             em.remove(existing);
-            try {
-                em.flush();
-            } catch (PersistenceException e) {
-                Failures.forgetStaleRows(em, e);
-                throw Failures.translate(e, "the deletion of " + type.getSimpleName() + " '" + id + "'");
-            }
+            flush(em, "the deletion of " + type.getSimpleName() + " '" + id + "'");
         }
     }
 
     @Override
     public void flush() {
-        EntityManager em = context.entityManager();
+        flush(context.entityManager(), "the writes of a replay");
+    }
+
+    /** Flushes; a conflict, after the shared cache has forgotten stale rows, becomes a {@link io.sourceflow.ConcurrencyException}. */
+    private static void flush(EntityManager em, String what) {
         try {
             em.flush();
         } catch (PersistenceException e) {
             Failures.forgetStaleRows(em, e);
-            throw Failures.translate(e, "the writes of a replay");
+            throw Failures.translate(e, what);
         }
     }
 
