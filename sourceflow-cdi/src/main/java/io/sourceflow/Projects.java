@@ -37,15 +37,15 @@ public @interface Projects {
      * order's view fed by stock events), so a replay of one entity does not clear it: the view's
      * position in each source entity's events, kept beside the models, makes a replayed or
      * redelivered event of a command the view has applied pass it by, so nothing counts twice.
-     * Rebuilding such a view means clearing it and its positions and replaying every entity that feeds
-     * it.
      *
      * <p>The position is the last command of the entity the view applied. So a view added to a running
-     * application that takes an entity's new command before a replay reached that entity counts that
-     * command only: the replay passes the older ones by. Until the replay job can rebuild named views
-     * from scratch, fill a new keyed view before commands reach it (replay with writes held off), and
-     * do not rename its projection methods, or the handlers that raise its events, between replays: the
-     * events of each entity's last command would then count again.
+     * application, or one whose projection changed, is filled by rebuilding it alone
+     * ({@link ViewRebuilds}; the replay job's mode {@code views} in {@code sourceflow-batch}): its models
+     * are deleted, its positions start over, and until the rebuild has replayed an entity the view
+     * leaves that entity's new events to it. A replay of single entities ({@link CommandBus#replay})
+     * alone would count an entity's commands older than its first one the view took live never.
+     * Do not rename the view's projection methods, or the handlers that raise its events, between
+     * replays: the events of each entity's last command would then count again.
      *
      * <pre>{@code
      * @Projects(key = "branch")

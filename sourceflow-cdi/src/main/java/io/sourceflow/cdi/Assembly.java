@@ -21,13 +21,14 @@ import java.util.List;
  * telemetry) and {@link SimpleCommandBus}, which appends to the (traced) log, offers the command to
  * {@link CommandDispatchers} (the given dispatchers, then the local sagas) and follows up what the
  * handlers deferred through {@link EventDispatchers} (the given dispatchers, then the local
- * aggregates and views).
+ * aggregates and views). A replay that rebuilds views alone ({@link RebuildScope}) keeps its entities
+ * in memory ({@link ScratchEntities}) and reaches those views only ({@link OutsideRebuild}).
  */
 final class Assembly {
 
     /** What the chain is made of; the lists are in no particular order (dispatchers sort by priority). */
     record Parts(HandlerRegistry registry, CommandStore log, EntityStore entities, ViewModelStore views,
-            UnitOfWork transaction, CurrentHandler current, Telemetry telemetry, boolean remoteOnly,
+            UnitOfWork transaction, CurrentHandler current, RebuildScope rebuilds, Telemetry telemetry, boolean remoteOnly,
             List<CommandDispatcher> commandDispatchers, List<EventDispatcher> eventDispatchers,
             List<CommandDispatchMiddleware> commandDispatchMiddleware,
             List<CommandSubscribeMiddleware> commandSubscribeMiddleware,
@@ -49,17 +50,22 @@ final class Assembly {
         ViewModelStore views = parts.views();
         CurrentHandler current = parts.current();
         ReplayedViews replays = new ReplayedViews();
+        RebuildScope rebuilds = parts.rebuilds();
+        EntityStore entities = new ScratchEntities(parts.entities(), rebuilds);
 
         List<EventDispatcher> eventTargets = new ArrayList<>(parts.eventDispatchers());
         eventTargets.add(new LocalEventDispatcher(registry, view -> {
-            EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current, replays), view, views);
+            EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current, replays), view, views,
+                    parts.log());
             projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
+            projection = new OutsideRebuild(projection, view.method().beanClass().getName(), rebuilds);
             return parts.remoteOnly() ? new RemoteEventsOnly(projection) : projection;
-        }, aggregate -> new AggregateSubscription(aggregate, current), parts.eventSubscribeMiddleware()));
+        }, aggregate -> new OutsideRebuild(new AggregateSubscription(aggregate, current), null, rebuilds),
+                parts.eventSubscribeMiddleware()));
         EventDispatcher allEvents = new EventDispatchers(eventTargets, parts.eventDispatchMiddleware());
         EventDispatcher events = traced ? new TracingEventDispatcher(allEvents, telemetry, Telemetry.ENQUEUE) : allEvents;
 
-        CommandDispatcher sagas = new SagaDispatcher(registry, parts.entities(), current);
+        CommandDispatcher sagas = new SagaDispatcher(registry, entities, current);
         List<CommandDispatcher> commandTargets = new ArrayList<>(parts.commandDispatchers());
         commandTargets.add(new LocalCommandDispatcher(registry,
                 traced ? new TracingCommandDispatcher(sagas, telemetry, Telemetry.HANDLE) : sagas,
@@ -67,8 +73,8 @@ final class Assembly {
         CommandDispatcher commands = new CommandDispatchers(commandTargets, parts.commandDispatchMiddleware(),
                 registry.messageTypes());
 
-        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(new LoggedTypes(registry), parts.entities(),
-                views, replays);
+        SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(new LoggedTypes(registry), entities,
+                views, replays, rebuilds);
         CommandStore log = parts.log();
         SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
                 events, reset);

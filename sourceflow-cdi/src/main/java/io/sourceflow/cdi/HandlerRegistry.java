@@ -24,6 +24,8 @@ final class HandlerRegistry {
     private final Map<String, Class<?>> entitiesByName = new HashMap<>();
     private final Map<Class<?>, String> entityTypeByCommand = new HashMap<>();
     private final Set<Class<?>> viewModelTypes = new LinkedHashSet<>();
+    private final Map<Class<?>, Class<?>> modelByView = new HashMap<>();
+    private final Set<Class<?>> keyedViews = new LinkedHashSet<>();
     private final MessageAliases aliases;
     private final Targets targets;
     private final ClassValue<Handler[]> subscribersByEvent = byEvent(subscribers);
@@ -61,6 +63,10 @@ final class HandlerRegistry {
                 case PROJECTION -> {
                     projections.add(handler);
                     viewModelTypes.add(method.stateType());
+                    modelByView.put(method.beanClass(), method.stateType());
+                    if (method.key() != null) {
+                        keyedViews.add(method.beanClass());
+                    }
                 }
             }
         }
@@ -101,6 +107,16 @@ final class HandlerRegistry {
 
     Set<Class<?>> viewModelTypes() {
         return Set.copyOf(viewModelTypes);
+    }
+
+    /** The model class of each view class here. */
+    Map<Class<?>, Class<?>> viewModels() {
+        return Map.copyOf(modelByView);
+    }
+
+    /** The view classes that keep models under a key their events carry ({@link io.sourceflow.Projects#key()}). */
+    Set<Class<?>> keyedViews() {
+        return Set.copyOf(keyedViews);
     }
 
     MessageTypes messageTypes() {

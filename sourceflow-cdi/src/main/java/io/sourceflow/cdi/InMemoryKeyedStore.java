@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.spi.KeyedStore;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,23 @@ abstract class InMemoryKeyedStore implements KeyedStore {
                 whenUndone(objects, id, previous, null);
             }
         }
+    }
+
+    /** Deletes every object of a type, each put back when the transaction does not commit; returns how many. */
+    long deleteEvery(Class<?> type) {
+        Map<String, Object> objects = byType.get(type);
+        if (objects == null) {
+            return 0;
+        }
+        long deleted = 0;
+        for (String id : List.copyOf(objects.keySet())) {
+            Object previous = objects.remove(id);
+            if (previous != null) {
+                whenUndone(objects, id, previous, null);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private void whenUndone(Map<String, Object> objects, String id, Object previous, Object written) {

@@ -1,15 +1,19 @@
 package io.sourceflow.cdi;
 
+import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.Metadata;
+import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.KeyedStore;
 import io.sourceflow.spi.Outcome;
 import io.sourceflow.spi.SafeText;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Offers a view's projection only the events received from another server that it has not
@@ -28,7 +32,9 @@ import java.util.logging.Logger;
  * <p>A view that keeps its models under a key the event carries ({@link io.sourceflow.Projects#key()})
  * has every event of an entity checked, its own server's and replayed ones too: its models gather
  * many entities' events and are not rebuilt by one entity's replay, so a replayed event of a command
- * the view applied passes it by.
+ * the view applied passes it by. Its positions are kept per rebuild generation ({@link ViewRebuild}); while
+ * a rebuild of it runs, an entity older than the rebuild that it has not replayed yet leaves its new events
+ * to the rebuild.
  */
 final class NewEventsOnly implements EventDispatcher {
 
@@ -39,8 +45,10 @@ final class NewEventsOnly implements EventDispatcher {
     private final String method;
     private final KeyedStore store;
     private final boolean keyed;
+    private final CommandStore log;
 
-    NewEventsOnly(EventDispatcher projection, Handler view, KeyedStore store) {
+    NewEventsOnly(EventDispatcher projection, Handler view, KeyedStore store, CommandStore log) {
+        this.log = log;
         this.projection = projection;
         this.keyed = view.method().key() != null;
         this.view = view.method().beanClass().getName();
@@ -55,20 +63,40 @@ final class NewEventsOnly implements EventDispatcher {
         if (!keyed && !metadata.isRemote() || entityId == null || metadata.sequenceNo() == 0) {
             return projection.dispatch(envelope);
         }
+        String at = view;
         ViewPositions positions = store.find(ViewPositions.class, entityId).orElse(ViewPositions.NONE);
-        Optional<ViewPositions> next = positions.take(view, metadata.entityType(), metadata.sequenceNo(),
+        if (keyed) {
+            ViewRebuild rebuild = store.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
+            at = rebuild.positionsOf(view);
+            if (!metadata.replay() && rebuild.leavesToRebuild(metadata.entityType(), metadata.sequenceNo(),
+                    positions.of(at, metadata.entityType()), () -> firstCommandOn(metadata))) {
+                LOG.fine(() -> view + "." + method + " left event " + metadata.messageId() + " of entity '"
+                        + SafeText.forLog(entityId) + "' (command " + metadata.sequenceNo() + ") to the rebuild under way");
+                store.persist(ViewPositions.class, entityId, positions.leave(at, metadata.entityType(),
+                        metadata.messageId() + " " + method));
+                return Outcome.DECLINED;
+            }
+        }
+        Optional<ViewPositions> next = positions.take(at, metadata.entityType(), metadata.sequenceNo(),
                 metadata.messageId() + " " + method);
         if (next.isEmpty()) {
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine(view + "." + method + " skipped event " + metadata.messageId() + " of entity '" + SafeText.forLog(entityId)
                         + "' (command " + metadata.sequenceNo() + "): it has applied it or a later command's events,"
-                        + " up to command " + positions.of(view, metadata.entityType()).sequenceNo());
+                        + " up to command " + positions.of(at, metadata.entityType()).sequenceNo());
             }
             return Outcome.DECLINED;
         }
         Outcome outcome = projection.dispatch(envelope);
         store.persist(ViewPositions.class, entityId, next.get());
         return outcome;
+    }
+
+    /** When the entity's first command was logged (its log is locked by the command that raised the event). */
+    private Instant firstCommandOn(Metadata metadata) {
+        try (Stream<Envelope<Command>> commands = log.load(metadata.entityType(), metadata.entityId())) {
+            return commands.findFirst().map(first -> first.metadata().occurredOn()).orElse(Instant.MAX);
+        }
     }
 
     @Override

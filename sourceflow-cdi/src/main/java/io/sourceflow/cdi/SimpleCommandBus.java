@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * Dispatchers return what their handlers deferred; none calls back into the bus. A command a
  * dispatcher forwards to another application is not appended here (it is logged where it is
  * handled). A command's entity is the type its saga keeps, named in the metadata, and its id. A
- * replay re-dispatches one entity's logged commands, marked replayed, appending nothing.
+ * replay re-dispatches one entity's logged commands, marked replayed, appending nothing, holding the
+ * entity's lock so that none is appended meanwhile.
  */
 final class SimpleCommandBus implements CommandBus {
 
@@ -94,6 +95,7 @@ final class SimpleCommandBus implements CommandBus {
         Objects.requireNonNull(entity, "entity");
         String type = reset.types().of(entityType, entity.id(), log).orElseThrow(() -> new EntityNotFoundException(
                 "Cannot replay entity '" + entity.id() + "': it has no logged command"));
+        log.lock(type, entity.id());
         try (Stream<Envelope<Command>> logged = log.load(type, entity.id())) {
             Iterator<Envelope<Command>> commandsInOrder = logged.iterator();
             if (!commandsInOrder.hasNext()) {
@@ -104,11 +106,14 @@ final class SimpleCommandBus implements CommandBus {
             reset.views().begin();
             try {
                 long count = 0;
+                long last = 0;
                 while (commandsInOrder.hasNext()) {
                     Envelope<Command> command = commandsInOrder.next();
                     follow(commands.dispatch(command.with(command.metadata().withReplay(true))));
+                    last = command.metadata().sequenceNo();
                     count++;
                 }
+                reset.passed(type, entity.id(), last);
                 reset.flush();
                 return count;
             } finally {
@@ -122,13 +127,18 @@ final class SimpleCommandBus implements CommandBus {
      * cleared when the first one does ({@link ReplayedViews}), so that re-running the log rebuilds
      * them exactly as the first run did; and how it ends: the stores flush what they hold back.
      */
-    record ReplayReset(LoggedTypes types, KeyedStore entities, KeyedStore models, ReplayedViews views) {
+    record ReplayReset(LoggedTypes types, KeyedStore entities, KeyedStore models, ReplayedViews views, RebuildScope rebuilds) {
 
         void reset(String entityType, String entityId) {
             Class<?> entity = types.entityNamed(entityType);
             if (entity != null) {
                 entities.delete(entity, entityId);
             }
+        }
+
+        /** Records that the views a rebuild's replay rebuilds alone have passed the entity's commands ({@link RebuildScope#passed}). */
+        void passed(String entityType, String entityId, long lastSequenceNo) {
+            rebuilds.passed(models, entityType, entityId, lastSequenceNo);
         }
 
         /** Writes the replay's result now, so that a conflict with another writer fails inside the replay. */

@@ -5,6 +5,7 @@ import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.EventQueue;
 import io.sourceflow.History;
 import io.sourceflow.Message;
+import io.sourceflow.ViewRebuilds;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.CommandDispatcher;
 import io.sourceflow.spi.CommandStore;
@@ -21,6 +22,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +48,12 @@ public class SourceFlowRuntime {
      */
     public static final String VIEWS_REMOTE_ONLY = "sourceflow.views.remote-only";
 
+    /**
+     * MicroProfile Config key: seconds after a view rebuild starts from which an entity's first command
+     * makes it younger than the rebuild (default 5; see {@link ViewRebuilds}).
+     */
+    public static final String REBUILD_SETTLE_SECONDS = "sourceflow.rebuild.settle-seconds";
+
     @Inject
     HandlerRegistry registry;
     @Inject
@@ -60,6 +68,10 @@ public class SourceFlowRuntime {
     UnitOfWork transaction;
     @Inject
     CurrentHandler current;
+    @Inject
+    RebuildScope rebuildScope;
+    @Inject
+    NewTransaction newTransaction;
     @Inject
     @Any
     Instance<CommandDispatcher> commandDispatchers;
@@ -85,17 +97,20 @@ public class SourceFlowRuntime {
     private CommandStore log;
     private int maxAttempts;
     private History history;
+    private ViewModelStore views;
+    private Duration settle;
 
     @PostConstruct
     void start() {
         Settings settings = new Settings(beanManager);
         Telemetry telemetry = Telemetries.find(beanManager, registry.messageTypes());
         log = Contextual.instance(commandStores, beanManager);
+        views = Contextual.instance(viewModelStores, beanManager);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
         eventTargets.add(new ObserverEvents(beanManager));
         Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log,
-                Contextual.instance(entityStores, beanManager), Contextual.instance(viewModelStores, beanManager),
-                transaction, current, telemetry, settings.get(VIEWS_REMOTE_ONLY, Boolean.class, false),
+                Contextual.instance(entityStores, beanManager), views,
+                transaction, current, rebuildScope, telemetry, settings.get(VIEWS_REMOTE_ONLY, Boolean.class, false),
                 Contextual.instances(commandDispatchers, beanManager), eventTargets,
                 middleware(commandDispatchMiddleware), middleware(commandSubscribeMiddleware),
                 middleware(eventDispatchMiddleware), middleware(eventSubscribeMiddleware)));
@@ -104,6 +119,7 @@ public class SourceFlowRuntime {
         dispatchers = chain.dispatchers();
         maxAttempts = settings.get(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
         history = new LogHistory(log, registry, transaction);
+        settle = Duration.ofSeconds(settings.get(REBUILD_SETTLE_SECONDS, Integer.class, 5));
     }
 
     /** The runtime's bus, in the current transaction (or a local unit of work without JTA). */
@@ -119,6 +135,11 @@ public class SourceFlowRuntime {
     /** The log's history, read in the current transaction (or a local unit of work without JTA). */
     History history() {
         return history;
+    }
+
+    /** Rebuilds of views alone, replaying through the given bus (the application's, with its retries). */
+    ViewRebuilds rebuilds(CommandBus applicationBus) {
+        return new Rebuilds(registry, views, applicationBus, rebuildScope, newTransaction::run, settle);
     }
 
     /** A transactional bus that retries transient failures when it started the transaction itself. */

@@ -5,6 +5,7 @@ import io.sourceflow.CommandBus;
 import io.sourceflow.Envelope;
 import io.sourceflow.EventQueue;
 import io.sourceflow.History;
+import io.sourceflow.ViewRebuilds;
 import io.sourceflow.NoHandlerException;
 import io.sourceflow.spi.CommandDispatchMiddleware;
 import io.sourceflow.spi.CommandDispatcher;
@@ -12,6 +13,7 @@ import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.EntityStore;
 import io.sourceflow.spi.EventDispatcher;
 import io.sourceflow.spi.ViewModelStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class StandaloneRuntime {
     private final CommandBus bus;
     private final EventQueue queue;
     private final History history;
+    private final ViewRebuilds rebuilds;
     private final InMemoryCommandStore log = new InMemoryCommandStore();
     private final InMemoryEntityStore entities = new InMemoryEntityStore();
     private final InMemoryViewModelStore views = new InMemoryViewModelStore();
@@ -50,16 +53,21 @@ public final class StandaloneRuntime {
         entities.transaction = transaction;
         views.transaction = transaction;
         CurrentHandler current = new CurrentHandler();
+        RebuildScope scope = new RebuildScope();
         List<CommandDispatcher> dispatchers = new ArrayList<>(builder.commandDispatchers);
         if (builder.elsewhere != null) {
             dispatchers.add(new ElsewhereDispatcher(registry, builder.commandDispatchers, builder.elsewhere));
         }
-        Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log, entities, views, transaction, current,
+        Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log, entities, views, transaction, current, scope,
                 Telemetry.NONE, false, dispatchers, builder.eventDispatchers, builder.commandDispatchMiddleware,
                 List.of(), List.of(), List.of()));
         bus = new HandlerAwareBus(current, chain.bus());
         queue = new HandlerAwareQueue(current, chain.queue());
         history = new LogHistory(log, registry, transaction);
+        rebuilds = new Rebuilds(registry, views, bus, scope, work -> transaction.run(() -> {
+            work.run();
+            return null;
+        }), Duration.ZERO);
         targets.values().forEach(handler -> HandlerConnections.connect(handler, bus, queue, views));
     }
 
@@ -85,6 +93,14 @@ public final class StandaloneRuntime {
     /** @return the entities' logged commands, a page at a time */
     public History history() {
         return history;
+    }
+
+    /**
+     * @return rebuilds of views alone, each entity replayed in a unit of work of its own, with no settle
+     *     margin (one clock, and units of work that end with each call)
+     */
+    public ViewRebuilds rebuilds() {
+        return rebuilds;
     }
 
     /** @return the command log */

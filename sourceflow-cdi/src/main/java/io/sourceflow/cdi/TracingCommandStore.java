@@ -27,6 +27,11 @@ final class TracingCommandStore implements CommandStore {
     }
 
     @Override
+    public void lock(String entityType, String entityId) {
+        delegate.lock(entityType, entityId);
+    }
+
+    @Override
     public Stream<Envelope<Command>> load(String entityType, String entityId) {
         return delegate.load(entityType, entityId);
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * the sequence number of the last command whose events it applied, and which of that command's
  * events each of its projection methods applied (a command may raise several). The runtime reads and writes it; applications do not.
  *
- * @param views the position of each view, by view class name and, after a space, the source entity's
+ * @param views the position of each view, by view class name (followed by {@code @} and the rebuild
+ *     generation once the view was rebuilt alone, see {@link ViewRebuild}) and, after a space, the source entity's
  *     type name (the view class name alone for an untyped entity; positions kept under it before
  *     entity types were are not read for a typed one, which could be another type's)
  */
@@ -60,8 +61,41 @@ public record ViewPositions(Map<String, Position> views) {
             return Optional.empty();
         }
         Map<String, Position> all = new HashMap<>(views);
+        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
         all.put(key, next);
         return Optional.of(new ViewPositions(all));
+    }
+
+    /**
+     * The positions after a view left an event to the rebuild under way ({@link ViewRebuild}): kept as
+     * a position before the entity's first command (number 0) listing the events left, so that the
+     * rebuild's replay of the entity takes them all, and so that writing it conflicts with that replay
+     * where a transaction reads an older snapshot than the replay committed.
+     */
+    ViewPositions leave(String view, String entityType, String event) {
+        String key = key(view, entityType);
+        Position last = views.get(key);
+        List<String> left = new ArrayList<>(last == null ? List.of() : last.applied());
+        left.add(event);
+        Map<String, Position> all = new HashMap<>(views);
+        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
+        all.put(key, new Position(0, left));
+        return new ViewPositions(all);
+    }
+
+    /**
+     * The positions after a rebuild replayed an entity whose events this view took none of: the view
+     * has passed the entity's commands up to {@code sequenceNo}, so its live events are taken from now on.
+     */
+    ViewPositions passed(String view, String entityType, long sequenceNo) {
+        String key = key(view, entityType);
+        if (views.get(key) != null && views.get(key).sequenceNo() > 0) {
+            return this;
+        }
+        Map<String, Position> all = new HashMap<>(views);
+        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
+        all.put(key, new Position(sequenceNo, List.of()));
+        return new ViewPositions(all);
     }
 
     /**
@@ -82,6 +116,21 @@ public record ViewPositions(Map<String, Position> views) {
             }
         }
         return furthest;
+    }
+
+    /**
+     * Whether a kept position is the view's, of another generation ({@link ViewRebuild#positionsOf}):
+     * a rebuild made it count for nothing, and the first position taken after it drops it.
+     */
+    private static boolean ofEarlierGeneration(String kept, String view) {
+        int space = kept.indexOf(' ');
+        String keptView = space < 0 ? kept : kept.substring(0, space);
+        return !keptView.equals(view) && baseOf(keptView).equals(baseOf(view));
+    }
+
+    private static String baseOf(String view) {
+        int at = view.indexOf('@');
+        return at < 0 ? view : view.substring(0, at);
     }
 
     private static String key(String view, String entityType) {

@@ -30,6 +30,20 @@ public interface CommandStore {
     long append(Envelope<? extends Command> envelope);
 
     /**
+     * Waits for the entity's lock, held until the current transaction ends: the lock an append takes,
+     * so that what the caller reads of the entity's log next is all there is until it commits (a
+     * replay takes it before it reads the log, so that no command of the entity is appended while it
+     * re-runs it). Nothing happens for an entity without a log. A store whose {@link #load} takes the
+     * lock itself keeps the default, which does nothing.
+     *
+     * @param entityType the entity's type name
+     * @param entityId the entity's id
+     * @throws io.sourceflow.ConcurrencyException when the lock cannot be had
+     */
+    default void lock(String entityType, String entityId) {
+    }
+
+    /**
      * Streams an entity's commands in sequence order, each with the metadata it was logged with
      * (its {@code entityType} and {@code sequenceNo} set). Close the stream when done.
      *

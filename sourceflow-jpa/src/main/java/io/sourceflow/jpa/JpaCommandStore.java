@@ -5,6 +5,7 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import io.sourceflow.spi.CommandStore;
 import io.sourceflow.spi.MessageTypes;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class JpaCommandStore implements CommandStore {
             untyped.adopt(em, tx, context.messageTypes());
             // the transaction's own rows are known to it: no need to flush them before these queries
             FlushModeType flush = remembered ? FlushModeType.COMMIT : FlushModeType.AUTO;
-            lock(em, entityType, entityId, envelope, flush);
+            lock(em, entityType, entityId, envelope.describe(), flush);
             last = lastSequenceNo(em, entityType, entityId, sequences.committedAtLeast(entity), envelope, flush);
         }
         long sequenceNo = last + 1;
@@ -83,6 +84,12 @@ public class JpaCommandStore implements CommandStore {
             sequences.claimed(tx, entity, sequenceNo);
         }
         return sequenceNo;
+    }
+
+    @Override
+    public void lock(String entityType, String entityId) {
+        lock(context.entityManager(), entityType, entityId, "the lock of entity '" + SafeText.forLog(entityId) + "' of type '"
+                + SafeText.forLog(entityType) + "'", FlushModeType.AUTO);
     }
 
     @Override
@@ -135,13 +142,12 @@ public class JpaCommandStore implements CommandStore {
      * no such row and nothing to wait for: its writers meet on the log's primary key, and the loser
      * is retried.
      */
-    private static void lock(EntityManager em, String entityType, String entityId, Envelope<? extends Command> envelope,
-            FlushModeType flush) {
+    private static void lock(EntityManager em, String entityType, String entityId, String what, FlushModeType flush) {
         try {
             em.createNamedQuery(CommandRow.LOCK, Long.class).setParameter("entityType", entityType)
                     .setParameter("entityId", entityId).setFlushMode(flush).getResultList();
         } catch (PersistenceException e) {
-            throw Failures.translate(e, envelope.describe());
+            throw Failures.translate(e, what);
         }
     }
 

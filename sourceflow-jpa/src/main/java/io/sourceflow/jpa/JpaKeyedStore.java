@@ -9,6 +9,7 @@ import io.sourceflow.spi.StoredForm;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Objects;
@@ -111,6 +112,38 @@ abstract class JpaKeyedStore implements KeyedStore {
     @Override
     public void flush() {
         flush(context.entityManager(), "the writes of a replay");
+    }
+
+    /**
+     * Deletes every object of a type in one statement (its table's rows, or its documents of its current
+     * type name), after writing what the persistence context holds, and evicts the type from the shared
+     * cache: {@link io.sourceflow.spi.ViewModelStore#deleteAll} of {@link JpaViewModelStore}.
+     *
+     * @param type the objects' class
+     * @return how many rows were deleted
+     */
+    public long deleteAll(Class<?> type) {
+        EntityManager em = context.entityManager();
+        flush(em, "the writes before deleting every " + type.getSimpleName());
+        try {
+            if (kinds.get(type) instanceof EntityClass) {
+                return deleteRows(em, type);
+            }
+            int deleted = em.createQuery("DELETE FROM DocumentRow d WHERE d.typeName = :name")
+                    .setParameter("name", ((Document) kinds.get(type)).name()).executeUpdate();
+            em.getEntityManagerFactory().getCache().evict(DocumentRow.class);
+            return deleted;
+        } catch (PersistenceException e) {
+            throw Failures.translate(e, "the deletion of every " + type.getName());
+        }
+    }
+
+    private static <T> long deleteRows(EntityManager em, Class<T> type) {
+        CriteriaDelete<T> all = em.getCriteriaBuilder().createCriteriaDelete(type);
+        all.from(type);
+        int deleted = em.createQuery(all).executeUpdate();
+        em.getEntityManagerFactory().getCache().evict(type);
+        return deleted;
     }
 
     /** Flushes; a conflict, after the shared cache has forgotten stale rows, becomes a {@link io.sourceflow.ConcurrencyException}. */

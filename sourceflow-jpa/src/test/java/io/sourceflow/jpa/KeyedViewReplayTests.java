@@ -3,16 +3,24 @@ package io.sourceflow.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourceflow.ConcurrencyException;
+import io.sourceflow.EntityRef;
+import io.sourceflow.History;
+import io.sourceflow.ViewRebuilds;
 import io.sourceflow.cdi.ViewPositions;
+import io.sourceflow.cdi.ViewRebuild;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +59,12 @@ abstract class KeyedViewReplayTests {
     @Inject
     AccountAggregate accounts;
 
+    @Inject
+    ViewRebuilds rebuilds;
+
+    @Inject
+    History history;
+
     private final AtomicInteger conflicts = new AtomicInteger();
 
     abstract TestDatabase.Kind kind();
@@ -70,6 +84,91 @@ abstract class KeyedViewReplayTests {
                 conflicts.incrementAndGet();
             }
         }
+    }
+
+    @Test
+    void rebuildingTheViewAloneWritesNoOtherRowAndCountsDepositsMadeMeanwhileOnce() throws Exception {
+        for (int a = 0; a < ACCOUNTS; a++) {
+            accounts.open("v-" + a, "V" + a, BigDecimal.ONE);
+            accounts.deposit("v-" + a, BigDecimal.TEN);
+            accounts.deposit("v-" + a, BigDecimal.TEN);
+        }
+        String others = "SELECT type_name, id, version, body FROM sourceflow_document WHERE type_name NOT IN (?, ?, ?)"
+                + " ORDER BY type_name, id";
+        Object[] rebuilt = {BranchView.Branch.class.getName(), ViewPositions.class.getName(), ViewRebuild.class.getName()};
+        List<List<Object>> before = rows.query(others, rebuilt);
+
+        // a rebuild alone: no other document written
+        rebuildAll(() -> { });
+        assertThat(rows.query(others, rebuilt)).as("entities and the other view untouched").isEqualTo(before).hasSizeGreaterThan(ACCOUNTS);
+        List<String> ids = history.entityIds(BankAccount.class, null, 1_000);
+        assertThat(branch()).isEqualTo(branch(ids.size(), 2 * ids.size()));
+
+        // a rebuild while every v- account takes a deposit, from a thread of its own
+        rebuildAll(() -> {
+            for (int a = ACCOUNTS - 1; a >= 0; a--) {
+                String id = "v-" + a;
+                retried(() -> accounts.deposit(id, BigDecimal.ONE));
+            }
+        });
+        accounts.deposit("v-0", BigDecimal.ONE);
+
+        LOG.info(() -> "a rebuild meeting deposits: conflicts that reached the caller: " + conflicts.get());
+        assertThat(branch()).as("every account and change once").isEqualTo(branch(ids.size(), 2 * ids.size() + ACCOUNTS + 1));
+    }
+
+    /** Rebuilds {@link BranchView} alone, every account replayed by {@value #THREADS} threads, while {@code meanwhile} runs. */
+    private void rebuildAll(Runnable meanwhile) throws Exception {
+        Set<Class<?>> views = Set.of(BranchView.class);
+        Instant from = rebuilds.start(views, Set.of(BankAccount.class));
+        while (Instant.now().isBefore(from)) {
+            Thread.sleep(50);
+        }
+        List<String> ids = history.entityIds(BankAccount.class, null, 1_000);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+        try {
+            List<Callable<Void>> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                threads.add(() -> {
+                    for (int a = thread; a < ids.size(); a += THREADS) {
+                        EntityRef account = EntityRef.of(ids.get(a));
+                        retried(() -> rebuilds.replay(BankAccount.class, account, views));
+                    }
+                    return null;
+                });
+            }
+            threads.add(() -> {
+                meanwhile.run();
+                return null;
+            });
+            for (Future<Void> done : pool.invokeAll(threads)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        rebuilds.finish(views);
+    }
+
+    private void retried(Runnable replay) {
+        while (true) {
+            try {
+                replay.run();
+                return;
+            } catch (ConcurrencyException e) {
+                conflicts.incrementAndGet();
+            }
+        }
+    }
+
+    private JsonObject branch() {
+        return BankScenarioTests.json(rows.value("SELECT body FROM sourceflow_document WHERE type_name = ? AND id = ?",
+                BranchView.Branch.class.getName(), "main"));
+    }
+
+    private static JsonObject branch(int accounts, int changes) {
+        return BankScenarioTests.json("{\"accounts\":" + accounts + ",\"changes\":" + changes + "}");
     }
 
     @Test

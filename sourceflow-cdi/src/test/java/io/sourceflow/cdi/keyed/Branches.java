@@ -93,6 +93,15 @@ public final class Branches {
         }
     }
 
+    /** Keeps its models in the class {@link BranchTotals} keeps its own in. */
+    @ApplicationScoped
+    public static class ByRegionTotals extends View<Total> {
+        @Projects(key = "branch")
+        Total on(Total current, Deposited event) {
+            return current == null ? new Total(0, 0) : current;
+        }
+    }
+
     /** Keys its models by a property the event does not have. */
     @ApplicationScoped
     public static class ByRegion extends View<Total> {
