@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Replays each entity of a chunk, each in a transaction of its own ({@link EntityReplays}), then
+ * Replays each entity of a chunk (in mode {@value ReplayJob#VIEWS_ONLY} into the named views alone),
+ * each in a transaction of its own ({@link EntityReplays}), then
  * counts them in the partition's {@link ReplayProgress} in the chunk's transaction, which commits the
  * count with the checkpoint.
  */
@@ -30,25 +32,30 @@ public class EntityReplayWriter extends AbstractItemWriter {
 
     @Inject
     @BatchProperty
-    String entityType;
+    String partition;
 
     @Inject
     @BatchProperty
-    String partition;
+    String mode;
 
-    private Class<?> type;
+    @Inject
+    @BatchProperty
+    String views;
+
+    private Set<Class<?>> rebuilt;
     private String progress;
 
     @Override
     public void open(Serializable checkpoint) {
-        type = JobProperties.entityClass(entityType);
+        rebuilt = JobProperties.views(mode, views);
         progress = ReplayProgress.id(job.getInstanceId(), JobProperties.number(partition, 0, "partition", 0, EntityPartitions.MAX));
     }
 
     @Override
     public void writeItems(List<Object> ids) {
-        for (Object id : ids) {
-            replays.replay(type, (String) id);
+        for (Object item : ids) {
+            EntityItem entity = (EntityItem) item;
+            replays.replay(entity.type(), entity.id(), rebuilt);
         }
         long before = store.find(ReplayProgress.class, progress).map(ReplayProgress::done).orElse(0L);
         store.persist(ReplayProgress.class, progress, new ReplayProgress(before + ids.size()));

@@ -3,9 +3,11 @@ package io.sourceflow.batch;
 import io.sourceflow.CommandBus;
 import io.sourceflow.ConcurrencyException;
 import io.sourceflow.EntityRef;
+import io.sourceflow.ViewRebuilds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,19 +31,24 @@ public class EntityReplays {
     @Inject
     CommandBus bus;
 
+    @Inject
+    ViewRebuilds rebuilds;
+
     /**
      * Replays an entity in a transaction of its own.
      *
      * @param entityType the entity's class
      * @param id its id
+     * @param views the views to rebuild alone ({@link ViewRebuilds#replay}), or none to rebuild the entity
+     *     and every view ({@link CommandBus#replay})
      * @return how many commands were replayed
      * @throws ConcurrencyException when every attempt met another writer
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public long replay(Class<?> entityType, String id) {
+    public long replay(Class<?> entityType, String id, Set<Class<?>> views) {
         for (int attempt = 1;; attempt++) {
             try {
-                return bus.replay(entityType, EntityRef.of(id));
+                return views.isEmpty() ? bus.replay(entityType, EntityRef.of(id)) : rebuilds.replay(entityType, EntityRef.of(id), views);
             } catch (ConcurrencyException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;

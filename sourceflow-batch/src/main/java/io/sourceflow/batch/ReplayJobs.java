@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,14 +39,30 @@ public class ReplayJobs {
     private final Map<Long, Long> totals = new ConcurrentHashMap<>();
 
     /**
-     * Starts a replay of every entity of a type.
+     * Starts a replay of every entity of a type, rebuilding the entities and every view.
      *
      * @param entityType the entity's class ({@code E} of its {@code Saga<E>})
      * @param partitions how many partitions replay at once, 1 to 64
      * @return the execution id
      */
     public long start(Class<?> entityType, int partitions) {
-        return ReplayJob.start(operator(), entityType, partitions);
+        return ReplayJob.start(operator(), List.of(entityType), partitions, Set.of());
+    }
+
+    /**
+     * Starts a rebuild of views alone from every entity of the types whose events they take (their
+     * models are deleted first; see {@link io.sourceflow.ViewRebuilds}).
+     *
+     * @param entityTypes the entity classes, every one whose events the views take
+     * @param partitions how many partitions replay at once, 1 to 64
+     * @param views the views to rebuild, at least one
+     * @return the execution id
+     */
+    public long rebuild(List<Class<?>> entityTypes, int partitions, Set<Class<?>> views) {
+        if (views.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one view to rebuild");
+        }
+        return ReplayJob.start(operator(), entityTypes, partitions, views);
     }
 
     /**
@@ -88,7 +105,7 @@ public class ReplayJobs {
                     .map(ReplayProgress::done).orElse(0L);
         }
         long total = totals.computeIfAbsent(instance.getInstanceId(),
-                i -> count(JobProperties.entityClass(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
+                i -> count(JobProperties.entityClasses(parameters.getProperty(ReplayJob.ENTITY_TYPE))));
         Duration ran = Duration.ZERO;
         for (JobExecution run : operator.getJobExecutions(instance)) {
             Date end = run.getEndTime() != null ? run.getEndTime() : run.getLastUpdatedTime();
@@ -99,7 +116,9 @@ public class ReplayJobs {
         }
         double perSecond = ran.isZero() ? 0 : done * 1000.0 / ran.toMillis();
         Long secondsLeft = perSecond > 0 && done < total ? (long) Math.ceil((total - done) / perSecond) : null;
-        return new Progress(executionId, instance.getInstanceId(), execution.getBatchStatus().name(), done, total,
+        String views = parameters.getProperty(ReplayJob.VIEWS);
+        return new Progress(executionId, instance.getInstanceId(), execution.getBatchStatus().name(),
+                views == null || views.isBlank() ? List.of() : List.of(views.split(",")), done, total,
                 instant(execution.getStartTime()), instant(execution.getEndTime()), perSecond, secondsLeft);
     }
 
@@ -122,13 +141,15 @@ public class ReplayJobs {
         return recent;
     }
 
-    private long count(Class<?> entityType) {
+    private long count(List<Class<?>> entityTypes) {
         long count = 0;
-        String after = null;
-        for (List<String> page = history.entityIds(entityType, null, PAGE); !page.isEmpty();
-                page = page.size() < PAGE ? List.of() : history.entityIds(entityType, after, PAGE)) {
-            count += page.size();
-            after = page.get(page.size() - 1);
+        for (Class<?> entityType : entityTypes) {
+            String after = null;
+            for (List<String> page = history.entityIds(entityType, null, PAGE); !page.isEmpty();
+                    page = page.size() < PAGE ? List.of() : history.entityIds(entityType, after, PAGE)) {
+                count += page.size();
+                after = page.get(page.size() - 1);
+            }
         }
         return count;
     }
@@ -147,8 +168,9 @@ public class ReplayJobs {
      * @param executionId the execution
      * @param instanceId its job instance (shared by its restarts)
      * @param status the batch status: STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ABANDONED
+     * @param views the views it rebuilds alone; empty for a full replay (the entities and every view)
      * @param done entities the job instance's committed chunks replayed, over all its executions
-     * @param total entities of the type with a log when the instance was first asked about on this server
+     * @param total entities of the types with a log when the instance was first asked about on this server
      *     (entities logged later may make {@code done} pass it)
      * @param started when the execution started, or null
      * @param ended when it ended, or null
@@ -156,7 +178,7 @@ public class ReplayJobs {
      *     execution a crash ended, without an end time, until it was last updated)
      * @param secondsLeft at that rate, the seconds until every entity is done; null when done or not yet known
      */
-    public record Progress(long executionId, long instanceId, String status, long done, long total, Instant started,
-            Instant ended, double perSecond, Long secondsLeft) {
+    public record Progress(long executionId, long instanceId, String status, List<String> views, long done, long total,
+            Instant started, Instant ended, double perSecond, Long secondsLeft) {
     }
 }

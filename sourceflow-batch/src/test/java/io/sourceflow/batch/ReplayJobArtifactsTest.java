@@ -65,11 +65,13 @@ class ReplayJobArtifactsTest {
             first.readItem();
         }
         Serializable checkpoint = first.checkpointInfo();
-        assertThat(checkpoint).isEqualTo("a-00699");
+        assertThat(checkpoint).isEqualTo(new EntityIdReader.Checkpoint(0, "a-00699"));
 
         List<String> rest = readAll(reader("0", "1", checkpoint));
 
         assertThat(rest).hasSize(ACCOUNTS - 700).first().isEqualTo("a-00700");
+        assertThat(readAll(reader("0", "1", "a-00699"))).as("the checkpoint of a release that read one type: its last id")
+                .isEqualTo(rest);
     }
 
     @Test
@@ -102,19 +104,43 @@ class ReplayJobArtifactsTest {
         EntityReplayWriter writer = new EntityReplayWriter();
         writer.replays = new EntityReplays();
         writer.replays.bus = runtime.bus();
+        writer.replays.rebuilds = runtime.rebuilds();
         writer.store = runtime.views();
         writer.job = (JobContext) Proxy.newProxyInstance(JobContext.class.getClassLoader(), new Class<?>[] {JobContext.class},
                 (proxy, method, args) -> method.getName().equals("getInstanceId") ? 7L : null);
-        writer.entityType = BankAccount.class.getName();
         writer.partition = "1";
         writer.open(null);
 
-        writer.writeItems(List.of("a-00001", "a-00002"));
-        writer.writeItems(List.of("a-00003"));
+        writer.writeItems(List.of(account("a-00001"), account("a-00002")));
+        writer.writeItems(List.of(account("a-00003")));
 
         assertThat(runtime.views().find(AccountViewModel.class, "a-00001").orElseThrow().currentBalance())
                 .isEqualByComparingTo("11");
         assertThat(runtime.views().find(ReplayProgress.class, "7/1")).contains(new ReplayProgress(3));
+    }
+
+    @Test
+    void inModeViewsTheWriterRebuildsTheNamedViewsAloneAndWritesNoEntity() {
+        accounts.deposit("a-00001", BigDecimal.ONE);
+        runtime.views().delete(AccountViewModel.class, "a-00001");
+        runtime.entities().delete(BankAccount.class, "a-00002");
+        EntityReplayWriter writer = new EntityReplayWriter();
+        writer.replays = new EntityReplays();
+        writer.replays.rebuilds = runtime.rebuilds();
+        writer.store = runtime.views();
+        writer.job = (JobContext) Proxy.newProxyInstance(JobContext.class.getClassLoader(), new Class<?>[] {JobContext.class},
+                (proxy, method, args) -> method.getName().equals("getInstanceId") ? 8L : null);
+        writer.partition = "0";
+        writer.mode = ReplayJob.VIEWS_ONLY;
+        writer.views = AccountView.class.getName();
+        writer.open(null);
+
+        writer.writeItems(List.of(account("a-00001"), account("a-00002")));
+
+        assertThat(runtime.views().find(AccountViewModel.class, "a-00001").orElseThrow().currentBalance())
+                .isEqualByComparingTo("11");
+        assertThat(runtime.entities().find(BankAccount.class, "a-00002")).as("recomputed in memory, not written").isEmpty();
+        assertThat(runtime.views().find(ReplayProgress.class, "8/0")).contains(new ReplayProgress(2));
     }
 
     @Test
@@ -128,6 +154,24 @@ class ReplayJobArtifactsTest {
         reader.entityType = String.class.getName();
         reader.open(null);
         assertThatThrownBy(reader::readItem).hasMessageContaining("java.lang.String is not the entity type of a saga here");
+        reader.entityType = " , ";
+        assertThatThrownBy(() -> reader.open(null)).hasMessageContaining("The job parameter 'entityType' is required");
+        assertThatThrownBy(() -> JobProperties.views("views", null)).hasMessageContaining("Mode 'views' needs the job parameter"
+                + " 'views'");
+        assertThatThrownBy(() -> JobProperties.views("full", AccountView.class.getName()))
+                .hasMessageContaining("The job parameter 'views' is for mode 'views'");
+        assertThatThrownBy(() -> JobProperties.views("some", null)).hasMessageContaining("'mode' is 'full' or 'views', not 'some'");
+        assertThat(JobProperties.views(null, " ")).as("full by default").isEmpty();
+    }
+
+    @Test
+    void aReaderGoesThroughSeveralTypesOneAfterTheOther() {
+        EntityIdReader reader = new EntityIdReader();
+        reader.history = runtime.history();
+        reader.entityType = BankAccount.class.getName() + ", " + BankAccount.class.getName();
+        reader.open(null);
+
+        assertThat(readAll(reader)).as("a type named twice is read once").hasSize(ACCOUNTS);
     }
 
     private EntityIdReader reader(String partition, String partitions, Serializable checkpoint) {
@@ -154,9 +198,13 @@ class ReplayJobArtifactsTest {
 
     private static List<String> readAll(EntityIdReader reader) {
         List<String> ids = new ArrayList<>();
-        for (Object id = reader.readItem(); id != null; id = reader.readItem()) {
-            ids.add((String) id);
+        for (Object item = reader.readItem(); item != null; item = reader.readItem()) {
+            ids.add(((EntityItem) item).id());
         }
         return ids;
+    }
+
+    private static EntityItem account(String id) {
+        return new EntityItem(BankAccount.class, id);
     }
 }

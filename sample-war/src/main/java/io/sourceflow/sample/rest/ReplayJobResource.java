@@ -1,8 +1,10 @@
 package io.sourceflow.sample.rest;
 
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.ViewRebuilds;
 import io.sourceflow.batch.ReplayJobs;
 import io.sourceflow.sample.account.BankAccount;
+import io.sourceflow.spi.SafeText;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.JobSecurityException;
@@ -18,7 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +34,8 @@ import java.util.function.LongSupplier;
  * <pre>
  * GET  /api/replay-jobs                                     the newest executions, newest first
  * POST /api/replay-jobs                  {"partitions": 2}   starts one: 202 with its progress
+ * POST /api/replay-jobs   {"partitions": 2, "views": ["io.example.SomeView"]}
+ *                                          rebuilds those views alone (mode views): 202 with its progress
  * GET  /api/replay-jobs/{execution}                          its progress: status, accounts done and total
  * POST /api/replay-jobs/{execution}/stop                     asks it to stop after its current chunks
  * POST /api/replay-jobs/{execution}/restart                  goes on from its last checkpoints: a new execution
@@ -41,10 +50,13 @@ public class ReplayJobResource {
     @Inject
     ReplayJobs jobs;
 
+    @Inject
+    ViewRebuilds rebuilds;
+
     /**
-     * Starts a replay of every account.
+     * Starts a replay of every account: of the accounts and every view, or of the named views alone.
      *
-     * @param body how many partitions (1 to 64), or no body for 1
+     * @param body how many partitions (1 to 64) and which views, or no body for 1 and a full replay
      * @return 202 with the execution's progress
      */
     @POST
@@ -53,7 +65,25 @@ public class ReplayJobResource {
         if (partitions < 1 || partitions > 64) {
             throw new WebApplicationException("partitions is 1 to 64, not " + partitions, Response.Status.BAD_REQUEST);
         }
-        return accepted(() -> jobs.start(BankAccount.class, partitions), 0);
+        Set<Class<?>> views = views(body == null || body.views() == null ? List.of() : body.views());
+        return accepted(() -> views.isEmpty() ? jobs.start(BankAccount.class, partitions)
+                : jobs.rebuild(List.of(BankAccount.class), partitions, views), 0);
+    }
+
+    /** The view classes named, each a view of this application. */
+    private Set<Class<?>> views(List<String> names) {
+        Map<String, Class<?>> known = new HashMap<>();
+        rebuilds.views().forEach(view -> known.put(view.getName(), view));
+        Set<Class<?>> views = new LinkedHashSet<>();
+        for (String name : names) {
+            Class<?> view = known.get(name == null ? "" : name.strip());
+            if (view == null) {
+                throw new WebApplicationException("views: '" + SafeText.forLog(String.valueOf(name)) + "' is not a view of this"
+                        + " application; its views are " + new TreeSet<>(known.keySet()), Response.Status.BAD_REQUEST);
+            }
+            views.add(view);
+        }
+        return views;
     }
 
     /**
@@ -126,7 +156,8 @@ public class ReplayJobResource {
      * How to run a replay.
      *
      * @param partitions how many partitions replay at once, 1 to 64
+     * @param views the class names of the views to rebuild alone; none for a full replay
      */
-    public record Start(Integer partitions) {
+    public record Start(Integer partitions, List<String> views) {
     }
 }
