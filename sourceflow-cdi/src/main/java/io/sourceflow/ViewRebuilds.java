@@ -13,12 +13,12 @@ import java.util.Set;
  * @Inject ViewRebuilds rebuilds;
  *
  * Set<Class<?>> views = Set.of(InitialsView.class);
- * Instant from = rebuilds.start(views, Set.of(BankAccount.class));
- * // wait until `from`, then
+ * Instant listFrom = rebuilds.start("initials rebuild", views, Set.of(BankAccount.class));
+ * // wait until listFrom, then
  * for (String id : idsOfEveryAccount) {
  *     rebuilds.replay(BankAccount.class, EntityRef.of(id), views);
  * }
- * rebuilds.finish(views);
+ * rebuilds.finish("initials rebuild", views);
  * }</pre>
  *
  * <p>While a rebuild runs the application keeps taking commands. A view that keeps its models under
@@ -31,10 +31,18 @@ import java.util.Set;
  *
  * <p>Both rest on one margin, {@code sourceflow.rebuild.settle-seconds} (5 by default): the start
  * waits it out once (so that commands whose transactions began before the start have ended, and
- * what they wrote into the views is deleted), and entities count as younger than the rebuild when
- * their first command was logged a margin after that (so that the clocks of the servers that log
- * commands may differ by that much, and every older entity is in the log when the entities are
- * listed). Set it above the longest transaction that publishes a command.
+ * what they wrote into the views is deleted); entities count as younger than the rebuild when their
+ * first command was appended a margin after that; and the entities are listed a margin later still
+ * (so that every older entity has committed its first command by then, and the clocks of the servers
+ * that append commands may differ by up to the margin). Set it above the longest transaction that
+ * publishes a command.
+ *
+ * <p>One rebuild of a view runs at a time: {@link #start} names who runs it, and refuses another
+ * owner's while it runs; the same owner may start it again (a job restarted after its start failed).
+ *
+ * <p>Events that reach the views without a logged command ({@link EventQueue#enqueue} outside a
+ * handler) are deleted with the models and not made again. Event dispatchers of the application's
+ * own see the replayed events (marked {@code replay}), as in any replay.
  */
 public interface ViewRebuilds {
 
@@ -44,16 +52,17 @@ public interface ViewRebuilds {
      * once per rebuild, outside a transaction: it commits two steps of its own, the settle margin
      * apart, and so returns after that margin.
      *
+     * @param owner who runs the rebuild, for example the replay job's instance; {@link #finish} names it again
      * @param views the view classes ({@code V} of each {@code extends View<M>}) to rebuild
      * @param entityTypes the entity classes whose events the views take, every one: the rebuild
      *     replays only these, and a view's models made from another type's events are deleted too
-     * @return the instant from which a new entity counts as younger than the rebuild: list and replay
-     *     the entities after it
+     * @return the instant after which to list the entities to replay (two margins after the return)
      * @throws IllegalArgumentException when a class is no view or no saga's entity type here, or a
      *     view's model class is shared with a view not named
+     * @throws IllegalStateException when another owner's rebuild of one of the views runs
      * @throws UnsupportedOperationException when the view model store cannot delete a type's models
      */
-    Instant start(Set<Class<?>> views, Set<Class<?>> entityTypes);
+    Instant start(String owner, Set<Class<?>> views, Set<Class<?>> entityTypes);
 
     /**
      * Recomputes an entity from its logged commands, in memory, and projects the events it raises
@@ -79,10 +88,13 @@ public interface ViewRebuilds {
 
     /**
      * Ends a rebuild: the views take every entity's new events again. Run it once every entity of the
-     * types named at the start has been replayed.
+     * types named at the start has been replayed (ending it earlier, to give up a rebuild, leaves the
+     * entities not yet replayed without their older events in the views: rebuild them again).
      *
+     * @param owner who started it
      * @param views the views named at the start
      * @throws IllegalArgumentException when a class is no view here
+     * @throws IllegalStateException when another owner's rebuild of one of the views runs
      */
-    void finish(Set<Class<?>> views);
+    void finish(String owner, Set<Class<?>> views);
 }

@@ -3,6 +3,7 @@ package io.sourceflow.batch;
 import io.sourceflow.ViewRebuilds;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +22,9 @@ public class RebuildFinish extends AbstractBatchlet {
     ViewRebuilds rebuilds;
 
     @Inject
+    JobContext job;
+
+    @Inject
     @BatchProperty
     String mode;
 
@@ -34,7 +38,7 @@ public class RebuildFinish extends AbstractBatchlet {
         if (named.isEmpty()) {
             return ReplayJob.FULL;
         }
-        rebuilds.finish(named);
+        rebuilds.finish(ReplayJob.owner(job.getInstanceId()), named);
         return ReplayJob.VIEWS_ONLY;
     }
 }

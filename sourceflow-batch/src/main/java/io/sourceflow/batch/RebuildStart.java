@@ -3,6 +3,7 @@ package io.sourceflow.batch;
 import io.sourceflow.ViewRebuilds;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,8 +15,9 @@ import java.util.Set;
 /**
  * The job's first step: in mode {@value ReplayJob#VIEWS_ONLY}, starts the rebuild of the named views
  * ({@link ViewRebuilds#start}: their models deleted, a new generation of their positions) and waits
- * until entities logged from then on count as younger than it; in mode {@value ReplayJob#FULL},
- * nothing. A restarted execution does not run it again once it completed.
+ * until the entities may be listed; in mode {@value ReplayJob#FULL}, nothing. The job instance owns
+ * the rebuild: another instance's start fails while it runs. A restarted execution does not run this
+ * step again once it completed, and may run it again (as the same owner) when it failed.
  */
 @Named("sourceflowRebuildStart")
 @Dependent
@@ -26,6 +28,9 @@ public class RebuildStart extends AbstractBatchlet {
 
     @Inject
     ViewRebuilds rebuilds;
+
+    @Inject
+    JobContext job;
 
     @Inject
     @BatchProperty
@@ -47,7 +52,8 @@ public class RebuildStart extends AbstractBatchlet {
         if (named.isEmpty()) {
             return ReplayJob.FULL;
         }
-        Instant from = rebuilds.start(named, new HashSet<>(JobProperties.entityClasses(entityType)));
+        Instant from = rebuilds.start(ReplayJob.owner(job.getInstanceId()), named,
+                new HashSet<>(JobProperties.entityClasses(entityType)));
         for (Instant now = Instant.now(); now.isBefore(from) && !stopped; now = Instant.now()) {
             Thread.sleep(Math.min(TICK.toMillis(), Duration.between(now, from).toMillis() + 1));
         }

@@ -76,6 +76,16 @@ public final class ReplayJob {
         return operator.start(NAME, parameters);
     }
 
+    /**
+     * Who runs a rebuild of views started by the job ({@link io.sourceflow.ViewRebuilds#start}): its instance.
+     *
+     * @param instanceId the job instance's id
+     * @return the owner's name
+     */
+    public static String owner(long instanceId) {
+        return NAME + " instance " + instanceId;
+    }
+
     private static String names(Collection<Class<?>> classes) {
         return classes.stream().map(Class::getName).collect(Collectors.joining(","));
     }

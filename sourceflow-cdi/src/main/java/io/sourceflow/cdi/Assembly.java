@@ -56,7 +56,7 @@ final class Assembly {
         List<EventDispatcher> eventTargets = new ArrayList<>(parts.eventDispatchers());
         eventTargets.add(new LocalEventDispatcher(registry, view -> {
             EventDispatcher projection = new NewEventsOnly(new ViewProjection(view, views, current, replays), view, views,
-                    parts.log());
+                    parts.log(), parts.entities());
             projection = traced ? new TracingEventDispatcher(projection, telemetry, Telemetry.PROJECT) : projection;
             projection = new OutsideRebuild(projection, view.method().beanClass().getName(), rebuilds);
             return parts.remoteOnly() ? new RemoteEventsOnly(projection) : projection;
@@ -74,7 +74,7 @@ final class Assembly {
                 registry.messageTypes());
 
         SimpleCommandBus.ReplayReset reset = new SimpleCommandBus.ReplayReset(new LoggedTypes(registry), entities,
-                views, replays, rebuilds);
+                views, replays, rebuilds, parts.entities());
         CommandStore log = parts.log();
         SimpleCommandBus simple = new SimpleCommandBus(traced ? new TracingCommandStore(log, telemetry) : log, commands,
                 events, reset);

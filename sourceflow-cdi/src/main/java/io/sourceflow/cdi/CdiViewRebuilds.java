@@ -24,8 +24,8 @@ public class CdiViewRebuilds implements ViewRebuilds {
     private volatile ViewRebuilds rebuilds;
 
     @Override
-    public Instant start(Set<Class<?>> views, Set<Class<?>> entityTypes) {
-        return rebuilds().start(views, entityTypes);
+    public Instant start(String owner, Set<Class<?>> views, Set<Class<?>> entityTypes) {
+        return rebuilds().start(owner, views, entityTypes);
     }
 
     @Override
@@ -34,8 +34,8 @@ public class CdiViewRebuilds implements ViewRebuilds {
     }
 
     @Override
-    public void finish(Set<Class<?>> views) {
-        rebuilds().finish(views);
+    public void finish(String owner, Set<Class<?>> views) {
+        rebuilds().finish(owner, views);
     }
 
     @Override

@@ -6,9 +6,11 @@ import io.sourceflow.Envelope;
 import io.sourceflow.spi.CommandStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,7 +47,16 @@ public class InMemoryCommandStore implements CommandStore {
         List<Envelope<? extends Command>> commands = log.commands;
         commands.add(envelope);
         int sequenceNo = commands.size();
-        transaction.undoOnRollback(() -> commands.remove(sequenceNo - 1));
+        EntityLog logged = log;
+        if (sequenceNo == 1) {
+            logged.firstLoggedOn = Instant.now();
+        }
+        transaction.undoOnRollback(() -> {
+            commands.remove(sequenceNo - 1);
+            if (sequenceNo == 1) {
+                logged.firstLoggedOn = null;
+            }
+        });
         if (!held) {
             log.lock.unlock();
         }
@@ -64,6 +75,12 @@ public class InMemoryCommandStore implements CommandStore {
             log.lock.unlock();
         }
         return IntStream.range(0, commands.size()).mapToObj(i -> logged(commands.get(i), i + 1));
+    }
+
+    @Override
+    public Optional<Instant> firstLoggedOn(String entityType, String entityId) {
+        EntityLog log = logs.get(new Key(entityType, entityId));
+        return log == null ? Optional.empty() : Optional.ofNullable(log.firstLoggedOn);
     }
 
     @Override
@@ -111,6 +128,8 @@ public class InMemoryCommandStore implements CommandStore {
         final Key key;
         final ReentrantLock lock = new ReentrantLock();
         final List<Envelope<? extends Command>> commands = new ArrayList<>();
+        /** When its first command was appended; null without one. */
+        volatile Instant firstLoggedOn;
 
         EntityLog(Key key) {
             this.key = key;

@@ -1,6 +1,5 @@
 package io.sourceflow.cdi;
 
-import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.Event;
 import io.sourceflow.Metadata;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Offers a view's projection only the events received from another server that it has not
@@ -46,9 +44,18 @@ final class NewEventsOnly implements EventDispatcher {
     private final KeyedStore store;
     private final boolean keyed;
     private final CommandStore log;
+    private final KeyedStore states;
 
-    NewEventsOnly(EventDispatcher projection, Handler view, KeyedStore store, CommandStore log) {
+    /**
+     * @param store the view-model store, which keeps the positions
+     * @param log the command log, asked when an entity was created
+     * @param states where the views' rebuild states are ({@link ViewRebuild}): the entity store, whose
+     *     first read of a row in a transaction is the database's, so that no server reads an earlier
+     *     rebuild's state from a cache
+     */
+    NewEventsOnly(EventDispatcher projection, Handler view, KeyedStore store, CommandStore log, KeyedStore states) {
         this.log = log;
+        this.states = states;
         this.projection = projection;
         this.keyed = view.method().key() != null;
         this.view = view.method().beanClass().getName();
@@ -66,14 +73,13 @@ final class NewEventsOnly implements EventDispatcher {
         String at = view;
         ViewPositions positions = store.find(ViewPositions.class, entityId).orElse(ViewPositions.NONE);
         if (keyed) {
-            ViewRebuild rebuild = store.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
+            ViewRebuild rebuild = states.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
             at = rebuild.positionsOf(view);
             if (!metadata.replay() && rebuild.leavesToRebuild(metadata.entityType(), metadata.sequenceNo(),
                     positions.of(at, metadata.entityType()), () -> firstCommandOn(metadata))) {
                 LOG.fine(() -> view + "." + method + " left event " + metadata.messageId() + " of entity '"
                         + SafeText.forLog(entityId) + "' (command " + metadata.sequenceNo() + ") to the rebuild under way");
-                store.persist(ViewPositions.class, entityId, positions.leave(at, metadata.entityType(),
-                        metadata.messageId() + " " + method));
+                store.persist(ViewPositions.class, entityId, positions.leave(at, metadata.entityType()));
                 return Outcome.DECLINED;
             }
         }
@@ -92,11 +98,9 @@ final class NewEventsOnly implements EventDispatcher {
         return outcome;
     }
 
-    /** When the entity's first command was logged (its log is locked by the command that raised the event). */
+    /** When the entity's first command was appended (its log is locked by the command that raised the event). */
     private Instant firstCommandOn(Metadata metadata) {
-        try (Stream<Envelope<Command>> commands = log.load(metadata.entityType(), metadata.entityId())) {
-            return commands.findFirst().map(first -> first.metadata().occurredOn()).orElse(Instant.MAX);
-        }
+        return log.firstLoggedOn(metadata.entityType(), metadata.entityId()).orElse(Instant.MAX);
     }
 
     @Override

@@ -61,11 +61,12 @@ public class RebuildScope {
      * Nothing outside such a replay.
      *
      * @param models the view-model store, in the replay's transaction
+     * @param states where the views' rebuild states are ({@link ViewRebuild})
      * @param entityType the entity's type name
      * @param entityId its id
      * @param lastSequenceNo the number of the last command replayed
      */
-    void passed(KeyedStore models, String entityType, String entityId, long lastSequenceNo) {
+    void passed(KeyedStore models, KeyedStore states, String entityType, String entityId, long lastSequenceNo) {
         Scope scope = current.get();
         if (scope == null || scope.keyed().isEmpty()) {
             return;
@@ -73,7 +74,7 @@ public class RebuildScope {
         ViewPositions positions = models.find(ViewPositions.class, entityId).orElse(ViewPositions.NONE);
         ViewPositions next = positions;
         for (String view : scope.keyed()) {
-            ViewRebuild rebuild = models.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
+            ViewRebuild rebuild = states.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
             next = next.passed(rebuild.positionsOf(view), entityType, lastSequenceNo);
         }
         if (next != positions) {

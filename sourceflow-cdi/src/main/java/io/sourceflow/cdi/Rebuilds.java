@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
 import io.sourceflow.ViewRebuilds;
+import io.sourceflow.spi.KeyedStore;
 import io.sourceflow.spi.ViewModelStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ final class Rebuilds implements ViewRebuilds {
     private final HandlerRegistry registry;
     private final LoggedTypes types;
     private final ViewModelStore models;
+    private final KeyedStore states;
     private final CommandBus bus;
     private final RebuildScope scope;
     private final OwnTransaction transaction;
@@ -42,13 +44,16 @@ final class Rebuilds implements ViewRebuilds {
     }
 
     /**
+     * @param states where the views' rebuild states are kept ({@link ViewRebuild}): the entity store, read
+     *     from the database on a transaction's first read
      * @param bus the bus whose replay re-runs an entity: the application's, with its transaction and retries
      * @param transaction runs each step of a start and the finish in a transaction of its own
      * @param settle the margin between the start's steps, and after it until entities count as new:
      *     longer than a command's transaction lasts and than the clocks of the servers differ
      */
-    Rebuilds(HandlerRegistry registry, ViewModelStore models, CommandBus bus, RebuildScope scope, OwnTransaction transaction,
-            Duration settle) {
+    Rebuilds(HandlerRegistry registry, ViewModelStore models, KeyedStore states, CommandBus bus, RebuildScope scope,
+            OwnTransaction transaction, Duration settle) {
+        this.states = states;
         this.settle = settle;
         this.registry = registry;
         this.types = new LoggedTypes(registry);
@@ -59,7 +64,8 @@ final class Rebuilds implements ViewRebuilds {
     }
 
     @Override
-    public Instant start(Set<Class<?>> views, Set<Class<?>> entityTypes) {
+    public Instant start(String owner, Set<Class<?>> views, Set<Class<?>> entityTypes) {
+        Objects.requireNonNull(owner, "owner");
         Set<String> names = names(views);
         Objects.requireNonNull(entityTypes, "entityTypes");
         if (entityTypes.isEmpty()) {
@@ -77,20 +83,39 @@ final class Rebuilds implements ViewRebuilds {
                         + " too, which a rebuild of " + names + " deletes; rebuild them together");
             }
         });
-        transaction.run(() -> open(names, cleared, replayed, null));
+        transaction.run(() -> open(owner, names, cleared, replayed, null));
         pause();
         Instant newFrom = Instant.now().plus(settle);
-        transaction.run(() -> open(names, cleared, replayed, newFrom));
-        return newFrom;
+        transaction.run(() -> open(owner, names, cleared, replayed, newFrom));
+        return newFrom.plus(settle);
     }
 
-    /** Deletes the views' models and opens their next generation. */
-    private void open(Set<String> views, Set<Class<?>> cleared, List<String> replayed, Instant newFrom) {
+    /** Deletes the views' models and opens their next generation, unless another owner's rebuild of one runs. */
+    private void open(String owner, Set<String> views, Set<Class<?>> cleared, List<String> replayed, Instant newFrom) {
+        List<ViewRebuild> last = running(owner, views);
         cleared.forEach(models::deleteAll);
+        int i = 0;
         for (String view : views) {
-            ViewRebuild last = models.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
-            models.persist(ViewRebuild.class, view, new ViewRebuild(last.generation() + 1, replayed, newFrom));
+            states.persist(ViewRebuild.class, view, new ViewRebuild(last.get(i++).generation() + 1, replayed, newFrom, owner));
         }
+    }
+
+    /**
+     * The views' states, each checked to be free or the owner's own.
+     *
+     * @throws IllegalStateException when another owner's rebuild of one runs
+     */
+    private List<ViewRebuild> running(String owner, Set<String> views) {
+        List<ViewRebuild> found = new ArrayList<>();
+        for (String view : views) {
+            ViewRebuild state = states.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
+            if (state.running() && !owner.equals(state.owner())) {
+                throw new IllegalStateException("A rebuild of " + view + " runs already, by " + state.owner() + "; let it finish,"
+                        + " or end it with ViewRebuilds.finish(\"" + state.owner() + "\", ...) first");
+            }
+            found.add(state);
+        }
+        return found;
     }
 
     private void pause() {
@@ -118,12 +143,14 @@ final class Rebuilds implements ViewRebuilds {
     }
 
     @Override
-    public void finish(Set<Class<?>> views) {
+    public void finish(String owner, Set<Class<?>> views) {
+        Objects.requireNonNull(owner, "owner");
         Set<String> names = names(views);
         transaction.run(() -> {
+            List<ViewRebuild> last = running(owner, names);
+            int i = 0;
             for (String view : names) {
-                ViewRebuild last = models.find(ViewRebuild.class, view).orElse(ViewRebuild.NONE);
-                models.persist(ViewRebuild.class, view, new ViewRebuild(last.generation(), List.of(), null));
+                states.persist(ViewRebuild.class, view, new ViewRebuild(last.get(i++).generation(), List.of(), null, null));
             }
         });
     }

@@ -127,7 +127,8 @@ final class SimpleCommandBus implements CommandBus {
      * cleared when the first one does ({@link ReplayedViews}), so that re-running the log rebuilds
      * them exactly as the first run did; and how it ends: the stores flush what they hold back.
      */
-    record ReplayReset(LoggedTypes types, KeyedStore entities, KeyedStore models, ReplayedViews views, RebuildScope rebuilds) {
+    record ReplayReset(LoggedTypes types, KeyedStore entities, KeyedStore models, ReplayedViews views, RebuildScope rebuilds,
+            KeyedStore states) {
 
         void reset(String entityType, String entityId) {
             Class<?> entity = types.entityNamed(entityType);
@@ -138,7 +139,7 @@ final class SimpleCommandBus implements CommandBus {
 
         /** Records that the views a rebuild's replay rebuilds alone have passed the entity's commands ({@link RebuildScope#passed}). */
         void passed(String entityType, String entityId, long lastSequenceNo) {
-            rebuilds.passed(models, entityType, entityId, lastSequenceNo);
+            rebuilds.passed(models, states, entityType, entityId, lastSequenceNo);
         }
 
         /** Writes the replay's result now, so that a conflict with another writer fails inside the replay. */

@@ -98,6 +98,7 @@ public class SourceFlowRuntime {
     private int maxAttempts;
     private History history;
     private ViewModelStore views;
+    private EntityStore entities;
     private Duration settle;
 
     @PostConstruct
@@ -106,10 +107,11 @@ public class SourceFlowRuntime {
         Telemetry telemetry = Telemetries.find(beanManager, registry.messageTypes());
         log = Contextual.instance(commandStores, beanManager);
         views = Contextual.instance(viewModelStores, beanManager);
+        entities = Contextual.instance(entityStores, beanManager);
         List<EventDispatcher> eventTargets = new ArrayList<>(Contextual.instances(eventDispatchers, beanManager));
         eventTargets.add(new ObserverEvents(beanManager));
         Assembly.Chain chain = Assembly.assemble(new Assembly.Parts(registry, log,
-                Contextual.instance(entityStores, beanManager), views,
+                entities, views,
                 transaction, current, rebuildScope, telemetry, settings.get(VIEWS_REMOTE_ONLY, Boolean.class, false),
                 Contextual.instances(commandDispatchers, beanManager), eventTargets,
                 middleware(commandDispatchMiddleware), middleware(commandSubscribeMiddleware),
@@ -119,7 +121,11 @@ public class SourceFlowRuntime {
         dispatchers = chain.dispatchers();
         maxAttempts = settings.get(MAX_ATTEMPTS, Integer.class, DEFAULT_MAX_ATTEMPTS);
         history = new LogHistory(log, registry, transaction);
-        settle = Duration.ofSeconds(settings.get(REBUILD_SETTLE_SECONDS, Integer.class, 5));
+        int seconds = settings.get(REBUILD_SETTLE_SECONDS, Integer.class, 5);
+        if (seconds < 0) {
+            throw new IllegalStateException(REBUILD_SETTLE_SECONDS + " is 0 or more seconds, not " + seconds);
+        }
+        settle = Duration.ofSeconds(seconds);
     }
 
     /** The runtime's bus, in the current transaction (or a local unit of work without JTA). */
@@ -139,7 +145,7 @@ public class SourceFlowRuntime {
 
     /** Rebuilds of views alone, replaying through the given bus (the application's, with its retries). */
     ViewRebuilds rebuilds(CommandBus applicationBus) {
-        return new Rebuilds(registry, views, applicationBus, rebuildScope, newTransaction::run, settle);
+        return new Rebuilds(registry, views, entities, applicationBus, rebuildScope, newTransaction::run, settle);
     }
 
     /** A transactional bus that retries transient failures when it started the transaction itself. */

@@ -64,7 +64,7 @@ public final class StandaloneRuntime {
         bus = new HandlerAwareBus(current, chain.bus());
         queue = new HandlerAwareQueue(current, chain.queue());
         history = new LogHistory(log, registry, transaction);
-        rebuilds = new Rebuilds(registry, views, bus, scope, work -> transaction.run(() -> {
+        rebuilds = new Rebuilds(registry, views, entities, bus, scope, work -> transaction.run(() -> {
             work.run();
             return null;
         }), Duration.ZERO);

@@ -3,7 +3,9 @@ package io.sourceflow.cdi;
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.spi.CommandStore;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Traces appends to the command log as {@value Telemetry#APPEND} spans. */
@@ -24,6 +26,11 @@ final class TracingCommandStore implements CommandStore {
             step.sequenceNo(sequenceNo);
             return sequenceNo;
         });
+    }
+
+    @Override
+    public Optional<Instant> firstLoggedOn(String entityType, String entityId) {
+        return delegate.firstLoggedOn(entityType, entityId);
     }
 
     @Override

@@ -22,6 +22,8 @@ public record ViewPositions(Map<String, Position> views) {
 
     /** Nothing applied yet. */
     static final ViewPositions NONE = new ViewPositions(Map.of());
+    /** How a position before the first command counts the events left to a rebuild. */
+    private static final String LEFT = "left ";
 
     /** Copies the map. */
     public ViewPositions {
@@ -68,18 +70,17 @@ public record ViewPositions(Map<String, Position> views) {
 
     /**
      * The positions after a view left an event to the rebuild under way ({@link ViewRebuild}): kept as
-     * a position before the entity's first command (number 0) listing the events left, so that the
+     * a position before the entity's first command (number 0) counting the events left, so that the
      * rebuild's replay of the entity takes them all, and so that writing it conflicts with that replay
      * where a transaction reads an older snapshot than the replay committed.
      */
-    ViewPositions leave(String view, String entityType, String event) {
+    ViewPositions leave(String view, String entityType) {
         String key = key(view, entityType);
         Position last = views.get(key);
-        List<String> left = new ArrayList<>(last == null ? List.of() : last.applied());
-        left.add(event);
+        long left = last == null || last.applied().isEmpty() ? 0 : Long.parseLong(last.applied().get(0).substring(LEFT.length()));
         Map<String, Position> all = new HashMap<>(views);
         all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
-        all.put(key, new Position(0, left));
+        all.put(key, new Position(0, List.of(LEFT + (left + 1))));
         return new ViewPositions(all);
     }
 
@@ -119,18 +120,23 @@ public record ViewPositions(Map<String, Position> views) {
     }
 
     /**
-     * Whether a kept position is the view's, of another generation ({@link ViewRebuild#positionsOf}):
+     * Whether a kept position is the view's, of an earlier generation ({@link ViewRebuild#positionsOf}):
      * a rebuild made it count for nothing, and the first position taken after it drops it.
      */
     private static boolean ofEarlierGeneration(String kept, String view) {
         int space = kept.indexOf(' ');
         String keptView = space < 0 ? kept : kept.substring(0, space);
-        return !keptView.equals(view) && baseOf(keptView).equals(baseOf(view));
+        return baseOf(keptView).equals(baseOf(view)) && generationOf(keptView) < generationOf(view);
     }
 
     private static String baseOf(String view) {
         int at = view.indexOf('@');
         return at < 0 ? view : view.substring(0, at);
+    }
+
+    private static long generationOf(String view) {
+        int at = view.indexOf('@');
+        return at < 0 ? 0 : Long.parseLong(view.substring(at + 1));
     }
 
     private static String key(String view, String entityType) {

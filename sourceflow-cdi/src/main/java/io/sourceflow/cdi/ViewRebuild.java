@@ -13,18 +13,24 @@ import java.util.function.Supplier;
  *     ({@link ViewPositions}) are kept under its class name and this number, so that a rebuild starts
  *     them over without visiting every entity; 0 before the first rebuild (under the name alone)
  * @param entityTypes while a rebuild runs, the names of the entity types it replays; empty otherwise
- * @param newFrom while a rebuild runs, the instant from which an entity's first command makes it one
- *     the rebuild need not replay (it starts replaying then); null while it settles (no entity is new
- *     then) and when none runs
+ * @param newFrom while a rebuild runs, the instant from which an entity whose first command was appended
+ *     then is one the rebuild need not replay; null while it settles (no entity is new then) and when
+ *     none runs
+ * @param owner who runs the rebuild (the replay job's instance), null when none runs
  */
-public record ViewRebuild(long generation, List<String> entityTypes, Instant newFrom) {
+public record ViewRebuild(long generation, List<String> entityTypes, Instant newFrom, String owner) {
 
     /** Never rebuilt. */
-    static final ViewRebuild NONE = new ViewRebuild(0, List.of(), null);
+    static final ViewRebuild NONE = new ViewRebuild(0, List.of(), null, null);
 
     /** Copies the list. */
     public ViewRebuild {
         entityTypes = entityTypes == null ? List.of() : List.copyOf(entityTypes);
+    }
+
+    /** Whether a rebuild runs. */
+    boolean running() {
+        return !entityTypes.isEmpty();
     }
 
     /** The name the view's positions are kept under in this generation. */
@@ -36,10 +42,10 @@ public record ViewRebuild(long generation, List<String> entityTypes, Instant new
      * Whether the view must leave an entity's new event to the rebuild: one runs and replays the entity's
      * type, the rebuild has not replayed the entity yet (the view has no position in this generation but
      * the events it left, {@link ViewPositions#leave}), and the entity is older than the rebuild (its
-     * first command came before {@link #newFrom}, or the rebuild still settles; an entity created since
-     * has no history the rebuild must put first).
+     * first command was appended before {@link #newFrom}, or the rebuild still settles; an entity created
+     * since has no history the rebuild must put first).
      *
-     * @param firstCommandOn when the entity's first command was logged, asked only when all else holds
+     * @param firstCommandOn when the entity's first command was appended, asked only when all else holds
      */
     boolean leavesToRebuild(String entityType, long sequenceNo, ViewPositions.Position position,
             Supplier<Instant> firstCommandOn) {

@@ -2,7 +2,9 @@ package io.sourceflow.spi;
 
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,23 @@ public interface CommandStore {
      * @throws io.sourceflow.ConcurrencyException when the lock cannot be had
      */
     default void lock(String entityType, String entityId) {
+    }
+
+    /**
+     * When the entity's first command was appended to this log, by the clock of the server that
+     * appended it (not when the command was made, which a command received from another server or
+     * re-driven from a dead letter may have been long before): a rebuild of views tells by it the
+     * entities created since it started ({@link io.sourceflow.ViewRebuilds}). By default the first
+     * command's {@code occurredOn}, for a store that keeps no time of its own.
+     *
+     * @param entityType the entity's type name
+     * @param entityId the entity's id
+     * @return the time, or empty when the entity has no log
+     */
+    default Optional<Instant> firstLoggedOn(String entityType, String entityId) {
+        try (Stream<Envelope<Command>> commands = load(entityType, entityId)) {
+            return commands.findFirst().map(first -> first.metadata().occurredOn());
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ class ViewRebuildTest {
 
     private static final Set<Class<?>> TOTALS = Set.of(Branches.BranchTotals.class);
     private static final Set<Class<?>> ACCOUNTS = Set.of(Account.class);
+    private static final String OWNER = "test";
 
     private final Branches.Accounts accounts = new Branches.Accounts();
     private StandaloneRuntime runtime;
@@ -50,13 +51,13 @@ class ViewRebuildTest {
         tampered.balance = 999;
         runtime.entities().persist(Account.class, "a-1", tampered);
 
-        rebuilds.start(TOTALS, ACCOUNTS);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
         assertThat(total("north")).as("cleared at the start").isEmpty();
         assertThat(total("west")).as("a model no entity makes again is gone too").isEmpty();
         for (String id : List.of("a-1", "a-2", "a-3")) {
             assertThat(rebuilds.replay(Account.class, EntityRef.of(id), TOTALS)).isPositive();
         }
-        rebuilds.finish(TOTALS);
+        rebuilds.finish(OWNER, TOTALS);
 
         assertThat(total("north")).contains(new Total(35, 3));
         assertThat(total("south")).contains(new Total(7, 1));
@@ -67,7 +68,7 @@ class ViewRebuildTest {
 
     @Test
     void aLiveCommandOfAnEntityNotYetReplayedIsLeftToTheReplayAndCountedOnce() {
-        rebuilds.start(TOTALS, ACCOUNTS);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
         accounts.deposit("a-1", 100);
         assertThat(total("north")).as("left to the replay of a-1").isEmpty();
 
@@ -78,7 +79,7 @@ class ViewRebuildTest {
         rebuilds.replay(Account.class, EntityRef.of("a-1"), TOTALS);
         rebuilds.replay(Account.class, EntityRef.of("a-2"), TOTALS);
         rebuilds.replay(Account.class, EntityRef.of("a-3"), TOTALS);
-        rebuilds.finish(TOTALS);
+        rebuilds.finish(OWNER, TOTALS);
         accounts.deposit("a-1", 1);
 
         assertThat(total("north")).as("every deposit once").contains(new Total(1136, 6));
@@ -89,7 +90,7 @@ class ViewRebuildTest {
 
     @Test
     void anEntityYoungerThanTheRebuildIsProjectedLiveFromItsFirstCommand() {
-        rebuilds.start(TOTALS, ACCOUNTS);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
         accounts.open("a-4", "east");
         accounts.deposit("a-4", 3);
         accounts.deposit("a-4", 4);
@@ -102,7 +103,7 @@ class ViewRebuildTest {
     @Test
     void anEntityWhoseHistoryRaisedNothingForTheViewTakesItsLiveEventsOnceReplayed() {
         accounts.open("a-5", "west");
-        rebuilds.start(TOTALS, ACCOUNTS);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
         accounts.deposit("a-5", 2);
         assertThat(total("west")).as("older than the rebuild: left to it").isEmpty();
 
@@ -115,7 +116,7 @@ class ViewRebuildTest {
     @Test
     void anEntityReplayedBeforeItsFirstEventForTheViewTakesItLive() {
         accounts.open("a-6", "west");
-        rebuilds.start(TOTALS, ACCOUNTS);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
         rebuilds.replay(Account.class, EntityRef.of("a-6"), TOTALS);
 
         accounts.deposit("a-6", 4);
@@ -125,7 +126,7 @@ class ViewRebuildTest {
 
     @Test
     void replayingAgainAfterAnInterruptionCountsNothingTwice() {
-        rebuilds.start(TOTALS, ACCOUNTS);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
         rebuilds.replay(Account.class, EntityRef.of("a-1"), TOTALS);
         rebuilds.replay(Account.class, EntityRef.of("a-1"), TOTALS);
         rebuilds.replay(Account.class, EntityRef.of("a-2"), TOTALS);
@@ -136,11 +137,11 @@ class ViewRebuildTest {
     @Test
     void aSecondRebuildStartsFromNothingAgain() {
         for (int round = 0; round < 2; round++) {
-            rebuilds.start(TOTALS, ACCOUNTS);
+            rebuilds.start(OWNER, TOTALS, ACCOUNTS);
             for (String id : List.of("a-1", "a-2", "a-3")) {
                 rebuilds.replay(Account.class, EntityRef.of(id), TOTALS);
             }
-            rebuilds.finish(TOTALS);
+            rebuilds.finish(OWNER, TOTALS);
         }
 
         assertThat(total("north")).contains(new Total(35, 3));
@@ -150,15 +151,33 @@ class ViewRebuildTest {
 
     @Test
     void refusesWhatIsNoViewOrNoEntityTypeHere() {
-        assertThatThrownBy(() -> rebuilds.start(Set.of(String.class), ACCOUNTS))
+        assertThatThrownBy(() -> rebuilds.start(OWNER, Set.of(String.class), ACCOUNTS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Not a view with a @Projects method here: java.lang.String");
-        assertThatThrownBy(() -> rebuilds.start(TOTALS, Set.of(Total.class)))
+        assertThatThrownBy(() -> rebuilds.start(OWNER, TOTALS, Set.of(Total.class)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Total.class.getName() + " is not the entity type of a saga here");
-        assertThatThrownBy(() -> rebuilds.start(TOTALS, Set.of()))
+        assertThatThrownBy(() -> rebuilds.start(OWNER, TOTALS, Set.of()))
                 .hasMessageContaining("Name the entity types whose events [" + Branches.BranchTotals.class.getName() + "] take");
         assertThat(total("north")).as("nothing cleared").contains(new Total(35, 3));
+    }
+
+    @Test
+    void oneRebuildOfAViewRunsAtATime() {
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
+
+        assertThatThrownBy(() -> rebuilds.start("another job", TOTALS, ACCOUNTS)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A rebuild of " + Branches.BranchTotals.class.getName() + " runs already, by test; let it finish,"
+                        + " or end it with ViewRebuilds.finish(\"test\", ...) first");
+        assertThatThrownBy(() -> rebuilds.finish("another job", TOTALS)).isInstanceOf(IllegalStateException.class);
+        rebuilds.start(OWNER, TOTALS, ACCOUNTS);
+        for (String id : List.of("a-1", "a-2", "a-3")) {
+            rebuilds.replay(Account.class, EntityRef.of(id), TOTALS);
+        }
+        rebuilds.finish(OWNER, TOTALS);
+        rebuilds.start("another job", TOTALS, ACCOUNTS);
+
+        assertThat(total("north")).as("the second owner's rebuild started from nothing").isEmpty();
     }
 
     @Test
@@ -166,7 +185,7 @@ class ViewRebuildTest {
         StandaloneRuntime shared = StandaloneRuntime.builder()
                 .handlers(new Branches.AccountSaga(), new Branches.BranchTotals(), new Branches.ByRegionTotals()).build();
 
-        assertThatThrownBy(() -> shared.rebuilds().start(TOTALS, ACCOUNTS))
+        assertThatThrownBy(() -> shared.rebuilds().start(OWNER, TOTALS, ACCOUNTS))
                 .hasMessage(Branches.ByRegionTotals.class.getName() + " keeps its models in " + Total.class.getName()
                         + " too, which a rebuild of [" + Branches.BranchTotals.class.getName() + "] deletes; rebuild them together");
     }

@@ -41,6 +41,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 @NamedQuery(name = CommandRow.LOCK, lockMode = LockModeType.PESSIMISTIC_WRITE,
         query = "SELECT c.sequenceNo FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
                 + " AND c.sequenceNo = 1")
+@NamedQuery(name = CommandRow.FIRST_LOGGED,
+        query = "SELECT c.occurredOn FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
+                + " AND c.sequenceNo = 1")
 @NamedQuery(name = CommandRow.LAST_AFTER,
         query = "SELECT MAX(c.sequenceNo) FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
                 + " AND c.sequenceNo > :after")
@@ -56,6 +59,8 @@ public class CommandRow {
      * (parameters {@code entityType}, {@code entityId}, {@code after}): reads only the rows after {@code after}.
      */
     static final String LAST_AFTER = "sourceflow.CommandRow.lastAfter";
+    /** When the entity's first row was appended (parameters {@code entityType}, {@code entityId}). */
+    static final String FIRST_LOGGED = "sourceflow.CommandRow.firstLogged";
 
     @Id
     @Column(name = "entity_type", length = 255, nullable = false, updatable = false)
@@ -181,7 +186,8 @@ public class CommandRow {
     }
 
     /**
-     * When the command was created.
+     * When the command was appended to the log, by the appending server's clock (when it was made is
+     * its metadata's {@code occurredOn}; rows written before this release hold that).
      *
      * @return the time, in UTC
      */

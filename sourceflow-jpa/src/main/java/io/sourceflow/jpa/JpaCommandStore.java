@@ -15,9 +15,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -79,11 +82,19 @@ public class JpaCommandStore implements CommandStore {
         MessageTypes types = context.messageTypes();
         em.persist(new CommandRow(entityType, entityId, sequenceNo, types.aliasOf(command.getClass()),
                 types.revisionOf(command.getClass()), serializer.serialize(command), serializer.serialize(metadata),
-                command.entity().isNew(), metadata.occurredOn().atOffset(ZoneOffset.UTC)));
+                command.entity().isNew(), OffsetDateTime.now(ZoneOffset.UTC)));
         if (remembered) {
             sequences.claimed(tx, entity, sequenceNo);
         }
         return sequenceNo;
+    }
+
+    /** The {@code occurred_on} of the entity's first row: when it was appended. */
+    @Override
+    public Optional<Instant> firstLoggedOn(String entityType, String entityId) {
+        List<OffsetDateTime> first = context.entityManager().createNamedQuery(CommandRow.FIRST_LOGGED, OffsetDateTime.class)
+                .setParameter("entityType", entityType).setParameter("entityId", entityId).getResultList();
+        return first.stream().findFirst().map(OffsetDateTime::toInstant);
     }
 
     @Override

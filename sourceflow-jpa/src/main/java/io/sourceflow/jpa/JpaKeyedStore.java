@@ -7,10 +7,12 @@ import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.Serializer;
 import io.sourceflow.spi.StoredForm;
 import jakarta.inject.Inject;
+import jakarta.persistence.Cache;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,8 +118,10 @@ abstract class JpaKeyedStore implements KeyedStore {
 
     /**
      * Deletes every object of a type in one statement (its table's rows, or its documents of its current
-     * type name), after writing what the persistence context holds, and evicts the type from the shared
-     * cache: {@link io.sourceflow.spi.ViewModelStore#deleteAll} of {@link JpaViewModelStore}.
+     * type name), after writing what the persistence context holds, and evicts the type from this
+     * server's shared cache, at once and when the transaction ends (other servers' caches are not
+     * told; their stale models fail on their versions when written): what {@link JpaViewModelStore}
+     * offers as {@link io.sourceflow.spi.ViewModelStore#deleteAll}.
      *
      * @param type the objects' class
      * @return how many rows were deleted
@@ -125,25 +129,37 @@ abstract class JpaKeyedStore implements KeyedStore {
     public long deleteAll(Class<?> type) {
         EntityManager em = context.entityManager();
         flush(em, "the writes before deleting every " + type.getSimpleName());
+        Class<?> cached = kinds.get(type) instanceof EntityClass ? type : DocumentRow.class;
+        long deleted;
         try {
-            if (kinds.get(type) instanceof EntityClass) {
-                return deleteRows(em, type);
-            }
-            int deleted = em.createQuery("DELETE FROM DocumentRow d WHERE d.typeName = :name")
+            deleted = cached == type ? deleteRows(em, type) : em.createQuery("DELETE FROM DocumentRow d WHERE d.typeName = :name")
                     .setParameter("name", ((Document) kinds.get(type)).name()).executeUpdate();
-            em.getEntityManagerFactory().getCache().evict(DocumentRow.class);
-            return deleted;
         } catch (PersistenceException e) {
             throw Failures.translate(e, "the deletion of every " + type.getName());
         }
+        Cache cache = em.getEntityManagerFactory().getCache();
+        cache.evict(cached);
+        TransactionSynchronizationRegistry tx = context.activeTransaction();
+        if (tx != null) {
+            // a reader that cached a row between the statement and the commit must not keep it
+            tx.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.evict(cached);
+                }
+            });
+        }
+        return deleted;
     }
 
     private static <T> long deleteRows(EntityManager em, Class<T> type) {
         CriteriaDelete<T> all = em.getCriteriaBuilder().createCriteriaDelete(type);
         all.from(type);
-        int deleted = em.createQuery(all).executeUpdate();
-        em.getEntityManagerFactory().getCache().evict(type);
-        return deleted;
+        return em.createQuery(all).executeUpdate();
     }
 
     /** Flushes; a conflict, after the shared cache has forgotten stale rows, becomes a {@link io.sourceflow.ConcurrencyException}. */

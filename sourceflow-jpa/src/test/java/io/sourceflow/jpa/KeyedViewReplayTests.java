@@ -3,15 +3,20 @@ package io.sourceflow.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourceflow.ConcurrencyException;
+import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
 import io.sourceflow.History;
+import io.sourceflow.Metadata;
 import io.sourceflow.ViewRebuilds;
 import io.sourceflow.cdi.ViewPositions;
 import io.sourceflow.cdi.ViewRebuild;
+import io.sourceflow.spi.CommandStore;
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
 import io.sourceflow.cdi.bank.BankAccount;
+import io.sourceflow.cdi.bank.Commands.CreateAccount;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.inject.Inject;
@@ -20,7 +25,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +71,12 @@ abstract class KeyedViewReplayTests {
 
     @Inject
     History history;
+
+    @Inject
+    CommandBus bus;
+
+    @Inject
+    CommandStore log;
 
     private final AtomicInteger conflicts = new AtomicInteger();
 
@@ -117,10 +130,22 @@ abstract class KeyedViewReplayTests {
         assertThat(branch()).as("every account and change once").isEqualTo(branch(ids.size(), 2 * ids.size() + ACCOUNTS + 1));
     }
 
+    @Test
+    void theLogKeepsWhenAnEntitysFirstCommandWasAppendedNotWhenItWasMade() {
+        Instant before = Instant.now().minusMillis(1);
+        Metadata madeLongAgo = new Metadata(UUID.randomUUID(), UUID.randomUUID(), null, null, "made-2020", 0,
+                Instant.parse("2020-01-01T00:00:00Z"), false, Metadata.Origin.LOCAL, Map.of());
+        bus.publish(new Envelope<>(new CreateAccount(EntityRef.of("made-2020").asNew(), "Old", BigDecimal.ONE), madeLongAgo));
+
+        assertThat(log.firstLoggedOn(BankAccount.class.getSimpleName(), "made-2020")).hasValueSatisfying(
+                logged -> assertThat(logged).isBetween(before, Instant.now().plusMillis(1)));
+        assertThat(log.firstLoggedOn(BankAccount.class.getSimpleName(), "never-made")).isEmpty();
+    }
+
     /** Rebuilds {@link BranchView} alone, every account replayed by {@value #THREADS} threads, while {@code meanwhile} runs. */
     private void rebuildAll(Runnable meanwhile) throws Exception {
         Set<Class<?>> views = Set.of(BranchView.class);
-        Instant from = rebuilds.start(views, Set.of(BankAccount.class));
+        Instant from = rebuilds.start("test", views, Set.of(BankAccount.class));
         while (Instant.now().isBefore(from)) {
             Thread.sleep(50);
         }
@@ -148,7 +173,7 @@ abstract class KeyedViewReplayTests {
         } finally {
             pool.shutdown();
         }
-        rebuilds.finish(views);
+        rebuilds.finish("test", views);
     }
 
     private void retried(Runnable replay) {
