@@ -65,7 +65,7 @@ for n in "${sizes[@]}"; do
   done
   java -Dreplay.accounts="$n" -Dreplay.rounds="${REPLAY_ROUNDS:-3}" -Dreplay.csv="$csv" \
     -Dreplay.http="http://127.0.0.1:$port" -Dreplay.pid="$wlp/usr/servers/.pid/replay.pid" \
-    -Dreplay.jdbc="jdbc:postgresql://127.0.0.1:5432/$database" \
+    -Dreplay.jdbc="jdbc:postgresql://127.0.0.1:5432/$database" -Dreplay.seed=sample-batch/src/test/sql/accounts-log.sql \
     -cp sourceflow-benchmarks/target/benchmarks.jar io.sourceflow.benchmarks.replay.ReplayJobRun
   "$wlp/bin/server" stop replay > /dev/null
 done

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -165,30 +168,11 @@ class ReplayJobIT {
         return reply.json();
     }
 
-    /**
-     * The log as the sample would have written it: per account an opening with 100 and nine deposits
-     * of 1 to 9 (145 in the end); no account, view or per-initial model yet.
-     */
-    private static void seedLog() throws SQLException {
+    /** The log as the sample would have written it ({@code src/test/sql/accounts-log.sql}); no account, view or model yet. */
+    private static void seedLog() throws SQLException, IOException {
         try (Connection c = connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO sourceflow_command (entity_type, entity_id, sequence_no,"
-                     + " type_alias, type_revision, payload, metadata, is_new, occurred_on)"
-                     + " SELECT 'bank.Account', a.id, n, CASE WHEN n = 1 THEN 'bank.CreateAccount' ELSE 'bank.DepositMoney' END, 1,"
-                     + "   CASE WHEN n = 1 THEN json_build_object('accountName', a.holder, 'entity', json_build_object('id', a.id,"
-                     + "     'isNew', true), 'initialAmount', 100)::text"
-                     + "   ELSE json_build_object('amount', n - 1, 'entity', json_build_object('id', a.id, 'isNew', false))::text END,"
-                     + "   json_build_object('correlationId', x.m, 'entityId', a.id, 'entityType', 'bank.Account', 'messageId', x.m,"
-                     + "     'occurredOn', to_char(x.ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'origin', 'LOCAL',"
-                     + "     'properties', json_build_object(), 'replay', false, 'sequenceNo', n)::text,"
-                     + "   n = 1, x.ts"
-                     + " FROM (SELECT 'r-' || lpad(i::text, 5, '0') AS id, (?::text[])[i % ? + 1] || ' ' || i AS holder"
-                     + "       FROM generate_series(0, ? - 1) i) a"
-                     + " CROSS JOIN generate_series(1, 10) n"
-                     + " CROSS JOIN LATERAL (SELECT gen_random_uuid()::text AS m,"
-                     + "   TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + n * INTERVAL '1 second' AS ts) x")) {
-            insert.setArray(1, c.createArrayOf("text", NAMES.toArray()));
-            insert.setInt(2, NAMES.size());
-            insert.setInt(3, ACCOUNTS);
+             PreparedStatement insert = c.prepareStatement(Files.readString(Path.of("src/test/sql/accounts-log.sql")))) {
+            insert.setInt(1, ACCOUNTS);
             assertThat(insert.executeUpdate()).isEqualTo(ACCOUNTS * 10);
         }
     }

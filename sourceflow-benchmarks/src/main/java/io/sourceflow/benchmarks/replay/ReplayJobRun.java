@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * {@code sourceflow-benchmarks/scripts/replay-job.sh}, which starts the server ({@code sample-batch}'s
  * WAR, the shipped configuration) once per number of accounts.
  *
- * <p>The log is written by SQL: {@code replay.accounts} accounts of 10 commands each. The variants
+ * <p>The log is written by SQL ({@code replay.seed}, the file {@code sample-batch}'s test writes it with):
+ * {@code replay.accounts} accounts of 10 commands each. The variants
  * take turns: the JDBC read; the job in mode {@code full} (accounts and every view) at 1 and 2
  * partitions; in mode {@code views} (the per-initial view alone) at 1 and 2 partitions. Each runs
  * once unrecorded (the warm-up), then {@code replay.rounds} times, the order turned by one each round.
@@ -43,7 +44,6 @@ public final class ReplayJobRun {
 
     private static final Logger LOG = Logger.getLogger(ReplayJobRun.class.getName());
     private static final String VIEW = "io.sourceflow.sample.initials.InitialsView";
-    private static final List<String> NAMES = List.of("Ada", "Boris", "Clara", "Dmitri", "Elena");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base = System.getProperty("replay.http");
@@ -184,27 +184,11 @@ public final class ReplayJobRun {
         }
     }
 
-    /** The log as the sample writes it: per account an opening with 100 and nine deposits of 1 to 9. */
-    private void seed() throws SQLException {
+    /** The log as the sample writes it ({@code replay.seed}: {@code sample-batch/src/test/sql/accounts-log.sql}). */
+    private void seed() throws SQLException, IOException {
         try (Connection c = connect();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO sourceflow_command (entity_type, entity_id, sequence_no,"
-                     + " type_alias, type_revision, payload, metadata, is_new, occurred_on)"
-                     + " SELECT 'bank.Account', a.id, n, CASE WHEN n = 1 THEN 'bank.CreateAccount' ELSE 'bank.DepositMoney' END, 1,"
-                     + "   CASE WHEN n = 1 THEN json_build_object('accountName', a.holder, 'entity', json_build_object('id', a.id,"
-                     + "     'isNew', true), 'initialAmount', 100)::text"
-                     + "   ELSE json_build_object('amount', n - 1, 'entity', json_build_object('id', a.id, 'isNew', false))::text END,"
-                     + "   json_build_object('correlationId', x.m, 'entityId', a.id, 'entityType', 'bank.Account', 'messageId', x.m,"
-                     + "     'occurredOn', to_char(x.ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'origin', 'LOCAL',"
-                     + "     'properties', json_build_object(), 'replay', false, 'sequenceNo', n)::text,"
-                     + "   n = 1, x.ts"
-                     + " FROM (SELECT 'r-' || lpad(i::text, 6, '0') AS id, (?::text[])[i % ? + 1] || ' ' || i AS holder"
-                     + "       FROM generate_series(0, ? - 1) i) a"
-                     + " CROSS JOIN generate_series(1, 10) n"
-                     + " CROSS JOIN LATERAL (SELECT gen_random_uuid()::text AS m,"
-                     + "   TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + n * INTERVAL '1 second' AS ts) x")) {
-            insert.setArray(1, c.createArrayOf("text", NAMES.toArray()));
-            insert.setInt(2, NAMES.size());
-            insert.setInt(3, accounts);
+             PreparedStatement insert = c.prepareStatement(Files.readString(Path.of(System.getProperty("replay.seed"))))) {
+            insert.setInt(1, accounts);
             if (insert.executeUpdate() != accounts * 10) {
                 throw new IllegalStateException("the log was not written");
             }
