@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * An RFC 9457 problem detail: what {@link ProblemDetailsMapper} answers, as
@@ -16,8 +17,10 @@ import java.util.Objects;
  * @param status the HTTP status
  * @param detail what happened in this case
  * @param violations the invalid fields ({@code field: message}), for a validation problem; empty otherwise
+ * @param reference where the server logged the failure behind the problem, when its text is not the
+ *     client's to read (a database's, a broker's, a parser's); null otherwise
  */
-public record Problem(String type, String title, int status, String detail, List<String> violations) {
+public record Problem(String type, String title, int status, String detail, List<String> violations, String reference) {
 
     /** The media type of problem responses. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -35,6 +38,19 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /**
+     * A problem without a log reference.
+     *
+     * @param type a URN naming the kind of problem
+     * @param title a short, fixed summary of the kind
+     * @param status the HTTP status
+     * @param detail what happened in this case
+     * @param violations the invalid fields, or empty
+     */
+    public Problem(String type, String title, int status, String detail, List<String> violations) {
+        this(type, title, status, detail, violations, null);
+    }
+
+    /**
      * A problem of one of SourceFlow's kinds, without violations.
      *
      * @param kind the kind
@@ -43,6 +59,20 @@ public record Problem(String type, String title, int status, String detail, List
      */
     public static Problem of(Kind kind, String detail) {
         return new Problem(kind.type(), kind.title, kind.status, detail, List.of());
+    }
+
+    /**
+     * A problem of one of SourceFlow's kinds whose cause's text stays in the server log: the detail is a
+     * fixed, safe sentence followed by a new reference, under which the caller logs the cause.
+     *
+     * @param kind the kind
+     * @param detail what happened, in words that hold nothing of the cause
+     * @return the problem, with its {@link #reference()}
+     */
+    public static Problem referenced(Kind kind, String detail) {
+        String reference = UUID.randomUUID().toString();
+        return new Problem(kind.type(), kind.title, kind.status, detail + " (reference " + reference + " in the server log)",
+                List.of(), reference);
     }
 
     /**
@@ -58,6 +88,9 @@ public record Problem(String type, String title, int status, String detail, List
                 .add("status", status)
                 .add("detail", detail)
                 .add("instance", instance);
+        if (reference != null) {
+            json.add("reference", reference);
+        }
         if (!violations.isEmpty()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             violations.forEach(array::add);

@@ -13,8 +13,10 @@ import java.util.logging.Logger;
  * Answers every failure of a JAX-RS resource with an RFC 9457 problem detail
  * ({@code application/problem+json}): the failures {@link Problems} recognises with their message
  * (not found 404, exists and concurrency 409, business rejection 422, messaging unavailable 503, ...),
- * anything else as a 500 whose detail is a reference to the server log entry. No stack trace reaches
- * the client; expected outcomes (below 500) are logged at {@code FINE} only.
+ * anything else as a 500 whose detail is a reference to the server log entry. No stack trace and no
+ * text of a database's, broker's or parser's exception reaches the client: such a problem names a
+ * reference instead, under which the exception is logged, at {@code WARNING} for a 5xx and at
+ * {@code FINE} for an expected outcome (below 500, where a client could otherwise fill the log).
  *
  * <p>Opt-in: it carries no {@code @Provider}, so the application registers it, by a subclass that
  * does (and may recognise the application's own exceptions first):
@@ -67,6 +69,8 @@ public class ProblemDetailsMapper implements ExceptionMapper<Throwable> {
         if (problem.type().equals(Problem.Kind.OUTCOME_UNKNOWN.type())) {
             LOG.log(Level.WARNING, "A request's transaction ended in doubt; the transaction manager completes it by"
                     + " recovery", failure);
+        } else if (problem.status() >= 500 && problem.reference() != null) {
+            LOG.log(Level.WARNING, "Request failed with " + problem.status() + ", reference " + problem.reference(), failure);
         } else if (problem.status() < 500 && LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Request failed with " + problem.status() + ": " + problem.detail(), failure);
         }

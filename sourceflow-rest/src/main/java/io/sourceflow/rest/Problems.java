@@ -17,7 +17,11 @@ import java.util.Optional;
 
 /**
  * How a failure becomes a {@link Problem}: by the first exception in its cause chain that SourceFlow
- * or Jakarta EE gives a meaning to. Only the message of a recognised exception reaches the client.
+ * or Jakarta EE gives a meaning to. Only the messages written for clients reach them: those of the
+ * application's business rules and of SourceFlow's own not-found, exists and invalid-id exceptions,
+ * and the fields of a validation. The text of a database's, a broker's, a parser's or a transaction
+ * manager's exception never does: such a problem carries a fixed sentence and a reference
+ * ({@link Problem#referenced}), under which {@link ProblemDetailsMapper} logs the exception.
  * Of the Jakarta APIs only JAX-RS and JSON-P (which writes the problem) must be on the server: the
  * others' exceptions are recognised by class name, so a server without Bean Validation, JPA, JTA,
  * JMS or JSON-B serves it too.
@@ -110,24 +114,25 @@ public final class Problems {
             return Problem.of(Problem.Kind.NOT_FOUND, t.getMessage());
         }
         if (t instanceof ConcurrencyException || is(t, "jakarta.persistence.OptimisticLockException")) {
-            return Problem.of(Problem.Kind.CONFLICT, "Another request changed the entity first; retry: " + t.getMessage());
+            return Problem.referenced(Problem.Kind.CONFLICT, "Another request changed the entity first; retry");
         }
         if (t instanceof SourceFlowException transientFailure && transientFailure.isTransient()) {
-            return Problem.of(Problem.Kind.UNAVAILABLE, "A resource the command needs is unavailable; nothing was done,"
-                    + " retry later: " + t.getMessage());
+            return Problem.referenced(Problem.Kind.UNAVAILABLE, "A resource the command needs is unavailable; nothing was"
+                    + " done, retry later");
         }
-        if (t instanceof EntityExistsException || is(t, "jakarta.persistence.EntityExistsException")) {
+        if (t instanceof EntityExistsException) {
             return Problem.of(Problem.Kind.CONFLICT, t.getMessage());
         }
-        if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-            return Problem.of(Problem.Kind.CONFLICT, "Another request changed the entity first; retry");
+        boolean uniqueKey = t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
+        if (uniqueKey || is(t, "jakarta.persistence.EntityExistsException")) {
+            return Problem.referenced(Problem.Kind.CONFLICT, "Another request changed the entity first; retry");
         }
         if (is(t, "jakarta.jms.JMSException") || is(t, "jakarta.jms.JMSRuntimeException")) {
-            return Problem.of(Problem.Kind.UNAVAILABLE, "The messaging system could not take the command; nothing was"
-                    + " done, retry later: " + t.getMessage());
+            return Problem.referenced(Problem.Kind.UNAVAILABLE, "The messaging system could not take the command; nothing"
+                    + " was done, retry later");
         }
         if (is(t, "jakarta.json.bind.JsonbException") || is(t, "jakarta.json.JsonException")) {
-            return Problem.of(Problem.Kind.MALFORMED, "The request body is not valid JSON for this resource: " + t.getMessage());
+            return Problem.referenced(Problem.Kind.MALFORMED, "The request body is not valid JSON for this resource");
         }
         return null;
     }

@@ -82,7 +82,8 @@ class ProblemsTest {
                 .orElseThrow();
 
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.detail()).contains("Unexpected EOF");
+        assertThat(problem.detail()).startsWith("The request body is not valid JSON for this resource (reference ")
+                .contains(problem.reference()).doesNotContain("Unexpected EOF");
     }
 
     @Test
@@ -91,7 +92,7 @@ class ProblemsTest {
                 .orElseThrow();
 
         assertThat(problem.status()).isEqualTo(503);
-        assertThat(problem.detail()).contains("nothing was done").contains("broker down");
+        assertThat(problem.detail()).contains("nothing was done").contains(problem.reference()).doesNotContain("broker down");
     }
 
     @Test
@@ -106,7 +107,8 @@ class ProblemsTest {
         Problem problem = Problems.classify(transport).orElseThrow();
 
         assertThat(problem.status()).isEqualTo(503);
-        assertThat(problem.detail()).contains("nothing was done").contains("jms/sourceflow/commands");
+        assertThat(problem.detail()).contains("nothing was done").doesNotContain("jms/sourceflow/commands");
+        assertThat(problem.reference()).hasSize(36);
     }
 
     @Test
@@ -116,6 +118,25 @@ class ProblemsTest {
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.type()).isEqualTo("urn:sourceflow:problem:invalid-request");
         assertThat(problem.violations()).containsExactly("amount: must be positive");
+    }
+
+    @Test
+    void theTextOfADatabasesOrAProvidersExceptionNeverReachesTheClient() {
+        Problem unique = Problems.classify(new RuntimeException(new SQLException("duplicate key value violates unique"
+                + " constraint \"sourceflow_command_pk\" Detail: Key (entity_id)=(a-1) already exists.", "23505"))).orElseThrow();
+        Problem exists = Problems.classify(new jakarta.persistence.EntityExistsException("Exception Description: Internal"
+                + " Exception: org.postgresql.util.PSQLException")).orElseThrow();
+        Problem stale = Problems.classify(new jakarta.persistence.OptimisticLockException("UPDATE sourceflow_document SET"
+                + " version = 3 WHERE version = 2")).orElseThrow();
+
+        for (Problem problem : List.of(unique, exists, stale)) {
+            assertThat(problem.status()).isEqualTo(409);
+            assertThat(problem.detail()).isEqualTo("Another request changed the entity first; retry (reference "
+                    + problem.reference() + " in the server log)");
+            assertThat(problem.toJson("/x").getString("reference")).isEqualTo(problem.reference());
+        }
+        assertThat(Problems.classify(new io.sourceflow.EntityExistsException("Account 'a-1' already exists")).orElseThrow()
+                .detail()).as("SourceFlow's own message, written for clients").isEqualTo("Account 'a-1' already exists");
     }
 
     @Test

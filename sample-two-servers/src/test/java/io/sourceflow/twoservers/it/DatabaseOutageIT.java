@@ -48,7 +48,13 @@ class DatabaseOutageIT {
         try {
             await("accepted before the outage").atMost(Duration.ofMinutes(2)).until(() -> clients.acceptedCount() >= 100);
             postgres("stop");
-            Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS));
+            long stopped = System.nanoTime();
+            Http.Reply notReady = await("B not ready").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Http.get(Servers.b("/health/ready")), reply -> reply.status() == 503);
+            assertThat(notReady.body()).as("the readiness check names a log reference, not the driver's exception")
+                    .contains("no valid connection; reference ").doesNotContain("5432").doesNotContain("Exception")
+                    .doesNotContain("refused");
+            Thread.sleep(Math.max(0, TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS) - (System.nanoTime() - stopped) / 1_000_000));
             postgres("start");
             int afterRestart = clients.acceptedCount();
             await("accepted after the outage").atMost(Duration.ofMinutes(3)).until(() -> clients.acceptedCount() >= afterRestart + 100);

@@ -201,6 +201,12 @@ class AccountApiIT {
         assertProblem(truncated, 400, "malformed-request", "not valid JSON");
         assertProblem(wrongType, 400, "malformed-request", "not valid JSON");
         assertProblem(notAnObject, 400, "malformed-request", "not valid JSON");
+        for (Reply reply : List.of(truncated, wrongType, notAnObject)) {
+            JsonObject problem = reply.object();
+            assertThat(problem.getString("detail")).as("the parser's text stays in the server log")
+                    .isEqualTo("The request body is not valid JSON for this resource (reference " + problem.getString("reference")
+                            + " in the server log)");
+        }
         assertThat(get(ACCOUNTS + "/" + id + "/history").array()).hasSize(1);
     }
 
