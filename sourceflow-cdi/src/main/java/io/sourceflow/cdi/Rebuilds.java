@@ -28,7 +28,10 @@ import java.util.Set;
  */
 final class Rebuilds implements ViewRebuilds {
 
-    private final HandlerRegistry registry;
+    /** The model class of each view class here. */
+    private final Map<Class<?>, Class<?>> modelOf;
+    /** The names of the views that keep their models under a key the events carry. */
+    private final Set<String> keyedViews = new LinkedHashSet<>();
     private final LoggedTypes types;
     private final ViewModelStore models;
     private final KeyedStore states;
@@ -55,7 +58,8 @@ final class Rebuilds implements ViewRebuilds {
             OwnTransaction transaction, Duration settle) {
         this.states = states;
         this.settle = settle;
-        this.registry = registry;
+        this.modelOf = registry.viewModels();
+        registry.keyedViews().forEach(view -> keyedViews.add(view.getName()));
         this.types = new LoggedTypes(registry);
         this.models = models;
         this.bus = bus;
@@ -72,7 +76,6 @@ final class Rebuilds implements ViewRebuilds {
             throw new IllegalArgumentException("Name the entity types whose events " + names + " take: a rebuild replays them alone");
         }
         List<String> replayed = entityTypes.stream().map(types::nameOf).sorted().toList();
-        Map<Class<?>, Class<?>> modelOf = registry.viewModels();
         Set<Class<?>> cleared = new LinkedHashSet<>();
         for (Class<?> view : views) {
             cleared.add(modelOf.get(view));
@@ -133,12 +136,8 @@ final class Rebuilds implements ViewRebuilds {
     @Override
     public long replay(Class<?> entityType, EntityRef entity, Set<Class<?>> views) {
         Set<String> names = names(views);
-        Set<String> keyed = new LinkedHashSet<>();
-        for (Class<?> view : registry.keyedViews()) {
-            if (views.contains(view)) {
-                keyed.add(view.getName());
-            }
-        }
+        Set<String> keyed = new LinkedHashSet<>(names);
+        keyed.retainAll(keyedViews);
         return scope.run(names, keyed, () -> bus.replay(entityType, entity));
     }
 
@@ -157,7 +156,7 @@ final class Rebuilds implements ViewRebuilds {
 
     @Override
     public Set<Class<?>> views() {
-        return registry.viewModels().keySet();
+        return modelOf.keySet();
     }
 
     /** The views' class names, each checked to be a view here. */
@@ -166,7 +165,6 @@ final class Rebuilds implements ViewRebuilds {
         if (views.isEmpty()) {
             throw new IllegalArgumentException("Name at least one view to rebuild");
         }
-        Map<Class<?>, Class<?>> modelOf = registry.viewModels();
         List<String> unknown = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (Class<?> view : views) {

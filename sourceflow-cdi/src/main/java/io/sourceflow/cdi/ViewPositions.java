@@ -62,10 +62,7 @@ public record ViewPositions(Map<String, Position> views) {
         } else {
             return Optional.empty();
         }
-        Map<String, Position> all = new HashMap<>(views);
-        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
-        all.put(key, next);
-        return Optional.of(new ViewPositions(all));
+        return Optional.of(with(view, key, next));
     }
 
     /**
@@ -78,10 +75,7 @@ public record ViewPositions(Map<String, Position> views) {
         String key = key(view, entityType);
         Position last = views.get(key);
         long left = last == null || last.applied().isEmpty() ? 0 : Long.parseLong(last.applied().get(0).substring(LEFT.length()));
-        Map<String, Position> all = new HashMap<>(views);
-        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
-        all.put(key, new Position(0, List.of(LEFT + (left + 1))));
-        return new ViewPositions(all);
+        return with(view, key, new Position(0, List.of(LEFT + (left + 1))));
     }
 
     /**
@@ -93,10 +87,7 @@ public record ViewPositions(Map<String, Position> views) {
         if (views.get(key) != null && views.get(key).sequenceNo() > 0) {
             return this;
         }
-        Map<String, Position> all = new HashMap<>(views);
-        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
-        all.put(key, new Position(sequenceNo, List.of()));
-        return new ViewPositions(all);
+        return with(view, key, new Position(sequenceNo, List.of()));
     }
 
     /**
@@ -117,6 +108,14 @@ public record ViewPositions(Map<String, Position> views) {
             }
         }
         return furthest;
+    }
+
+    /** These positions with one set, the view's positions of earlier generations dropped. */
+    private ViewPositions with(String view, String key, Position position) {
+        Map<String, Position> all = new HashMap<>(views);
+        all.keySet().removeIf(kept -> ofEarlierGeneration(kept, view));
+        all.put(key, position);
+        return new ViewPositions(all);
     }
 
     /**
