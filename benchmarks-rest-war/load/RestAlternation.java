@@ -18,7 +18,8 @@ import java.util.concurrent.Future;
  * the same warm-up for both (WARMUP seconds each, also in alternating windows). THREADS clients post
  * deposits of 1.00 without pause, spread over ACCOUNTS accounts per endpoint. Prints each round's
  * requests/s and ratio, then per endpoint: requests/s over all its windows, p50 and p99, and the
- * median of the rounds' ratios.
+ * median of the rounds' ratios. Every request carries the bearer token SAMPLE_TOKEN (an environment
+ * variable; the script signs one), so both endpoints pay the same token check.
  *
  * <pre>java benchmarks-rest-war/load/RestAlternation.java [threads=8] [accounts=64] [rounds=8] [window=10]
  *     [warmup=60] [base=http://127.0.0.1:9080]</pre>
@@ -138,9 +139,12 @@ public final class RestAlternation {
         return args.length > i ? Integer.parseInt(args[i]) : fallback;
     }
 
+    private static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("SAMPLE_TOKEN", "");
+
     private static int post(HttpClient client, String url, String json) {
         try {
             return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .header("Authorization", AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (Exception e) {

@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small, bounded load client for the sample: THREADS clients each post REQUESTS deposits of 1.00,
  * spread over ACCOUNTS accounts opened first, against BASE (default http://127.0.0.1:9080).
- * Prints requests per second, the status counts and the latency percentiles.
+ * Prints requests per second, the status counts and the latency percentiles. The environment variable
+ * SAMPLE_TOKEN is the bearer token every request carries (role account-holder; see the README for how to make
+ * one).
  *
- * <pre>java sample-war/load/DepositLoad.java [threads=8] [requests-per-thread=500] [accounts=1] [base]</pre>
+ * <pre>SAMPLE_TOKEN=... java sample-war/load/DepositLoad.java [threads=8] [requests-per-thread=500] [accounts=1] [base]</pre>
  */
 public final class DepositLoad {
 
@@ -75,9 +77,12 @@ public final class DepositLoad {
         }
     }
 
+    private static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("SAMPLE_TOKEN", "");
+
     private static int post(HttpClient client, String url, String json) {
         try {
             return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .header("Authorization", AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (Exception e) {

@@ -44,6 +44,9 @@ rm -f "$server/README.md" "$server/jvm.options"
 mkdir -p "$server/apps" "$server/jdbc"
 cp sample-batch/target/sourceflow-sample.war "$server/apps/sourceflow-sample.war"
 cp "$work/postgresql-42.7.13.jar" "$server/jdbc/postgresql.jar"
+# the key the build made (sample-batch/target/jwt, sample-tokens) verifies the client's operator token
+mkdir -p "$server/jwt" && cp sample-batch/target/jwt/public.pem "$server/jwt/public.pem"
+token=$(mvn -B -o -q -pl sample-tokens exec:java -Dexec.args="sample-batch/target/jwt replay-job sourceflow-admin")
 cat > "$server/bootstrap.properties" <<PROPS
 sourceflow.database=postgresql
 postgresql.database=$database
@@ -64,7 +67,7 @@ for n in "${sizes[@]}"; do
     sleep 0.5
   done
   java -Dreplay.accounts="$n" -Dreplay.rounds="${REPLAY_ROUNDS:-3}" -Dreplay.csv="$csv" \
-    -Dreplay.http="http://127.0.0.1:$port" -Dreplay.pid="$wlp/usr/servers/.pid/replay.pid" \
+    -Dreplay.http="http://127.0.0.1:$port" -Dreplay.token="$token" -Dreplay.pid="$wlp/usr/servers/.pid/replay.pid" \
     -Dreplay.jdbc="jdbc:postgresql://127.0.0.1:5432/$database" -Dreplay.seed=sample-batch/src/test/sql/accounts-log.sql \
     -cp sourceflow-benchmarks/target/benchmarks.jar io.sourceflow.benchmarks.replay.ReplayJobRun
   "$wlp/bin/server" stop replay > /dev/null

@@ -25,4 +25,7 @@ for i in $(seq 1 120); do
   curl -sf http://127.0.0.1:9080/health/ready >/dev/null && break
   sleep 1
 done
+# a holder's token, signed with the key the build made (benchmarks-rest-war/target/jwt)
+SAMPLE_TOKEN=$(mvn -B -o -q -pl sample-tokens exec:java -Dexec.args="benchmarks-rest-war/target/jwt load account-holder")
+export SAMPLE_TOKEN
 java benchmarks-rest-war/load/RestAlternation.java "$@"

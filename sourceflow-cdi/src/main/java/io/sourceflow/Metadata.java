@@ -2,6 +2,7 @@ package io.sourceflow;
 
 import io.sourceflow.spi.SafeText;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param occurredOn when the message was created
  * @param replay {@code true} while the entity's log is being replayed
  * @param origin whether the message was created here or received from another server
- * @param properties free-form string properties, immutable
+ * @param properties free-form string properties, immutable; {@value #PRINCIPAL} names who published the
+ *     command ({@link #principal()})
  */
 public record Metadata(
         UUID messageId,
@@ -43,6 +45,12 @@ public record Metadata(
         boolean replay,
         Origin origin,
         Map<String, String> properties) {
+
+    /**
+     * The property that names the caller who published a command (its principal's name), set by the
+     * {@link CommandBus} a caller's code injects, and inherited by the events and commands its handling raises.
+     */
+    public static final String PRINCIPAL = "sourceflow.principal";
 
     /** Where a message comes from. */
     public enum Origin {
@@ -204,6 +212,35 @@ public record Metadata(
     public Metadata withProperties(Map<String, String> properties) {
         return new Metadata(messageId, correlationId, causationId, entityType, entityId, sequenceNo, occurredOn, replay, origin,
                 properties);
+    }
+
+    /**
+     * Who published the command this message is or comes from.
+     *
+     * @return the caller's principal name, or {@code null} when the command was published with no
+     *     authenticated caller (or received from a server this one does not trust with it)
+     */
+    public String principal() {
+        return properties.get(PRINCIPAL);
+    }
+
+    /**
+     * A copy naming another publisher.
+     *
+     * @param name the caller's principal name, or {@code null} for none
+     * @return the copy
+     */
+    public Metadata withPrincipal(String name) {
+        if (Objects.equals(name, principal())) {
+            return this;
+        }
+        Map<String, String> copy = new HashMap<>(properties);
+        if (name == null) {
+            copy.remove(PRINCIPAL);
+        } else {
+            copy.put(PRINCIPAL, name);
+        }
+        return withProperties(copy);
     }
 
     /**

@@ -8,7 +8,9 @@ import io.sourceflow.Metadata;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
+import java.security.Principal;
 
 /**
  * The {@link CommandBus} bean, a {@link HandlerAwareBus}: called from a handler method, a publish is
@@ -16,7 +18,8 @@ import java.io.Serializable;
  * bus, decorated, outermost first: {@link RetryingCommandBus}
  * (a transient failure is retried in a fresh transaction, up to {@code sourceflow.bus.max-attempts}
  * times, when the bus started the transaction), {@link TransactionalCommandBus} (the caller's JTA
- * transaction or a new one), then the runtime's own chain (see {@link SourceFlowRuntime}).
+ * transaction or a new one), then the runtime's own chain (see {@link SourceFlowRuntime}). Before those,
+ * {@link CallerCommandBus} names the caller's principal in a command's metadata.
  *
  * <p>{@code @Dependent} and serializable, reaching the runtime through {@code Instance}: it can be
  * injected into passivating beans, and it is called with no client proxy.
@@ -32,6 +35,9 @@ public class CdiCommandBus implements CommandBus, Serializable {
     Instance<SourceFlowRuntime> runtimes;
     @Inject
     Instance<TransactionalCommandBus> transactionalBuses;
+    /** Jakarta Security's view of the caller, where the server has it (its caller principal is null when none). */
+    @Inject
+    Instance<SecurityContext> securityContexts;
 
     private transient CommandBus bus;
 
@@ -53,9 +59,19 @@ public class CdiCommandBus implements CommandBus, Serializable {
     private CommandBus bus() {
         CommandBus resolved = bus;
         if (resolved == null) {
-            resolved = new HandlerAwareBus(handlers.get(), runtimes.get().retrying(transactionalBuses.get()));
+            resolved = new HandlerAwareBus(handlers.get(),
+                    new CallerCommandBus(this::caller, runtimes.get().retrying(transactionalBuses.get())));
             bus = resolved;
         }
         return resolved;
+    }
+
+    private String caller() {
+        if (!securityContexts.isResolvable()) {
+            return null;
+        }
+        Principal principal = securityContexts.get().getCallerPrincipal();
+        String name = principal == null ? null : principal.getName();
+        return name == null || name.isBlank() ? null : name;
     }
 }

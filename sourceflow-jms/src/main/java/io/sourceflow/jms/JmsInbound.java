@@ -243,6 +243,9 @@ public class JmsInbound {
 
     private void hand(Delivery delivery, Envelope<?> envelope) {
         Metadata remote = envelope.metadata().withOrigin(Metadata.Origin.REMOTE).withReplay(false);
+        if (!resources.settings().trustPrincipal()) {
+            remote = remote.withPrincipal(null);
+        }
         if (envelope.message() instanceof Command command) {
             statuses.applied(delivery, bus.publish(new Envelope<>(command, remote)).sequenceNo());
         } else {

@@ -48,6 +48,9 @@ import org.eclipse.microprofile.config.Config;
  *     {@link io.sourceflow.spi.Outbox} (when the application has one, as {@code sourceflow-jpa} gives
  *     it), committed with its work and sent before the message is acknowledged, instead of sending it
  *     in a two-phase commit with the database
+ * @param trustPrincipal whether a received message's {@link io.sourceflow.Metadata#principal()} (who published
+ *     the command it is or comes from) is kept; only where every connection that can send to these destinations is
+ *     authenticated (and encrypted), so that no one can name another caller; otherwise it is dropped on receipt
  */
 public record JmsSettings(
         String connectionFactory,
@@ -64,7 +67,8 @@ public record JmsSettings(
         boolean competingConsumers,
         boolean commandStatuses,
         Duration statusRetention,
-        boolean outbox) {
+        boolean outbox,
+        boolean trustPrincipal) {
 
     /** Key prefix. */
     public static final String PREFIX = "sourceflow.jms.";
@@ -137,7 +141,8 @@ public record JmsSettings(
                 bool("competing-consumers", or(value.apply("competing-consumers"), "false")),
                 bool("command-statuses", or(value.apply("command-statuses"), "true")),
                 duration("status-retention", or(value.apply("status-retention"), "P7D")),
-                bool("outbox", or(value.apply("outbox"), "true")));
+                bool("outbox", or(value.apply("outbox"), "true")),
+                bool("trust-principal", or(value.apply("trust-principal"), "false")));
     }
 
     /**

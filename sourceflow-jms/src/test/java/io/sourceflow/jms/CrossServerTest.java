@@ -10,6 +10,7 @@ import io.sourceflow.CommandBus;
 import io.sourceflow.CommandStatus;
 import io.sourceflow.CommandStatuses;
 import io.sourceflow.EntityRef;
+import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
@@ -67,6 +68,7 @@ class CrossServerTest {
                 .config("sourceflow.jms.event-topic", EVENTS)
                 .config("sourceflow.jms.routed-events", "*")
                 .config("sourceflow.jms.consumer", "a")
+                .config("sourceflow.jms.trust-principal", "true")
                 .beans(AccountSaga.class, Observed.class)
                 .start());
         b = closer.add(TestServer.named("cross_b").jpa().jms(factory).telemetry(telemetry.openTelemetry())
@@ -88,6 +90,20 @@ class CrossServerTest {
         aCommands.drain(message -> { });
         bEvents.drain(message -> { });
         aEvents.drain(message -> { });
+    }
+
+    @Test
+    void whoPublishedACommandOnBIsLoggedWithItOnAWhichTrustsItsSenders() throws Exception {
+        // given
+        Metadata byAlice = Metadata.create("x-9").withPrincipal("alice");
+        b.get(CommandBus.class).publish(new Envelope<>(new CreateAccount(EntityRef.of("x-9").asNew(), "Xi", BigDecimal.ONE), byAlice));
+
+        // when
+        aCommands.drain(a.get(JmsInbound.class)::receive);
+
+        // then
+        assertThat(a.rows().query("SELECT metadata FROM sourceflow_command WHERE entity_id = 'x-9'")).singleElement()
+                .satisfies(row -> assertThat((String) row.get(0)).contains("\"sourceflow.principal\":\"alice\""));
     }
 
     @Test

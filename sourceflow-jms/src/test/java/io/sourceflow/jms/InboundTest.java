@@ -132,6 +132,21 @@ class InboundTest {
     }
 
     @Test
+    void aReceivedCommandsPrincipalIsDroppedWhereTheSendersAreNotTrusted() throws Exception {
+        // given: another server (or anyone who can reach the queue) names a caller
+        Metadata claimed = Metadata.create("i-9").withPrincipal("mallory");
+        CreateAccount command = new CreateAccount(EntityRef.of("i-9").asNew(), "Ida", BigDecimal.ONE);
+        sendRaw(codec().encode(new Envelope<>(command, claimed)), Map.of("JMSXGroupID", "i-9"));
+
+        // when
+        commands.drain(inbound::receive);
+
+        // then
+        assertThat(server.rows().query("SELECT metadata FROM sourceflow_command WHERE entity_id = 'i-9'")).singleElement()
+                .satisfies(row -> assertThat((String) row.get(0)).doesNotContain("mallory").contains("\"properties\":{}"));
+    }
+
+    @Test
     void aCommandABusinessRuleRefusesIsRecordedAsRejectedAndNeitherParkedNorTriedAgain() throws Exception {
         // given
         long before = telemetry.counter(JmsTelemetry.REJECTED);

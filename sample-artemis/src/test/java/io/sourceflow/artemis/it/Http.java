@@ -1,5 +1,6 @@
 package io.sourceflow.artemis.it;
 
+import io.sourceflow.sample.tokens.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,6 +19,8 @@ import java.util.Map;
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every request's token: caller {@code it} with both roles, signed with this build's test key. */
+    private static final String BEARER = Tokens.everyRole();
 
     private Http() {
     }
@@ -27,9 +30,10 @@ final class Http {
     }
 
     static Reply get(URI uri) {
-        return get(uri, Map.of());
+        return get(uri, Map.of("Authorization", BEARER));
     }
 
+    /** A GET with these headers only (the broker's console takes its own credentials, not the servers' token). */
     static Reply get(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         headers.forEach(request::header);
@@ -37,7 +41,7 @@ final class Http {
     }
 
     static Reply postJson(URI uri, String json) {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Authorization", BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -3,6 +3,7 @@ package io.sourceflow.batch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sourceflow.sample.tokens.Tokens;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The sample's replay page ({@code replay.html}) in a real browser, Debian's headless Chromium:
- * a replay started from it shows its progress bar and ends completed with every account done, as
- * the API reports it; a screenshot of the page is kept in {@code target/screenshots}.
+ * without a token it says so (401); with an operator's token typed in, a replay started from it
+ * shows its progress bar and ends completed with every account done, as the API reports it; a
+ * screenshot of the page is kept in {@code target/screenshots}.
  */
 class ReplayPageIT {
 
@@ -59,6 +62,11 @@ class ReplayPageIT {
     void aReplayStartedFromThePageShowsItsProgressUntilItIsDone() throws Exception {
         Server.awaitReady();
         browser.get(Server.uri("/replay.html").toString());
+        await("the page asks for a token").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.findElement(By.id("message")).getText(), text -> text.startsWith("HTTP 401"));
+        browser.findElement(By.id("token")).sendKeys(Tokens.ofBuild().token("operator", Tokens.ADMIN), Keys.TAB);
+        await("the token accepted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.findElement(By.id("message")).getText(), String::isEmpty);
 
         Set<String> before = Http.get(Server.uri("/api/replay-jobs")).array().getValuesAs(JsonObject.class).stream()
                 .map(p -> p.getJsonNumber("executionId").toString()).collect(Collectors.toSet());

@@ -3,6 +3,9 @@ package io.sourceflow.sample.topology;
 import io.sourceflow.CommandStatus;
 import io.sourceflow.CommandStatuses;
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.sample.rest.Roles;
+import io.sourceflow.sample.rest.SampleApplication;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * What became of a command another server handles: the {@code messageId} of a {@code 202 Accepted}
@@ -20,8 +24,12 @@ import java.util.UUID;
  * <pre>
  * GET /api/commands/{messageId}    {"state":"ACCEPTED" | "APPLIED" | "REJECTED" | "PARKED", "sequenceNo":..., "problem":...}
  * </pre>
+ *
+ * Roles {@value Roles#HOLDER} (the sender of a command) and {@value Roles#ADMIN}.
  */
 @Path("commands")
+@RolesAllowed({Roles.HOLDER, Roles.ADMIN})
+@SecurityRequirement(name = SampleApplication.BEARER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {

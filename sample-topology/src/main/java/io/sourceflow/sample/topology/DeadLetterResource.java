@@ -4,8 +4,11 @@ import io.sourceflow.EntityNotFoundException;
 import io.sourceflow.jms.DeadLetterNotRedrivableException;
 import io.sourceflow.jms.DeadLetters;
 import io.sourceflow.sample.rest.QueryParameters;
+import io.sourceflow.sample.rest.Roles;
+import io.sourceflow.sample.rest.SampleApplication;
 import io.sourceflow.spi.DeadLetter;
 import io.sourceflow.spi.DeadLetterFilter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The messages this server received but could not process ({@code sourceflow-jms} parks them after
@@ -30,8 +34,12 @@ import java.util.List;
  * POST   /api/dead-letters/{id}/redrive                    sends it again to where it came from
  * DELETE /api/dead-letters/{id}                            deletes it
  * </pre>
+ *
+ * Role {@value Roles#ADMIN} only: a letter's body, headers and error are the message's content and internals.
  */
 @Path("dead-letters")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = SampleApplication.BEARER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {

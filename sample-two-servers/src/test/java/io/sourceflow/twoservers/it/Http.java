@@ -1,5 +1,6 @@
 package io.sourceflow.twoservers.it;
 
+import io.sourceflow.sample.tokens.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -17,6 +18,8 @@ import java.time.Duration;
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every request's token: caller {@code it} with both roles, signed with this build's test key. */
+    private static final String BEARER = Tokens.everyRole();
 
     private Http() {
     }
@@ -41,7 +44,7 @@ final class Http {
 
     private static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = CLIENT.send(request.header("Authorization", BEARER).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {

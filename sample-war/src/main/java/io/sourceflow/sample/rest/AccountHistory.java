@@ -41,7 +41,7 @@ public class AccountHistory {
             payload = reader.readObject();
         }
         return new HistoryEntry(logged.metadata().sequenceNo(), logged.alias(), payload, logged.metadata().occurredOn(),
-                logged.metadata().messageId());
+                logged.metadata().messageId(), logged.metadata().principal());
     }
 
     @PreDestroy

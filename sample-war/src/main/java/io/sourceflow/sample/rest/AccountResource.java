@@ -10,6 +10,7 @@ import io.sourceflow.sample.rest.Requests.Activate;
 import io.sourceflow.sample.rest.Requests.Amount;
 import io.sourceflow.sample.rest.Requests.Close;
 import io.sourceflow.sample.rest.Requests.OpenAccount;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Bank accounts over REST. Each write sends one command through {@link AccountAggregate} (its own
@@ -53,8 +55,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * GET  /api/accounts/a-1/history?after=&max=   the command log, a page at a time
  * POST /api/accounts/a-1/replay           rebuilds the account and its view from the log
  * </pre>
+ *
+ * Every call needs a bearer token: role {@value Roles#HOLDER}, but {@value Roles#ADMIN} for history and replay.
  */
 @Path("accounts")
+@RolesAllowed(Roles.HOLDER)
+@SecurityRequirement(name = SampleApplication.BEARER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -206,6 +212,7 @@ public class AccountResource {
      */
     @GET
     @Path("{id}/history")
+    @RolesAllowed(Roles.ADMIN)
     public List<HistoryEntry> history(@PathParam("id") String id, @QueryParam("after") String after,
             @QueryParam("max") String max) {
         int from = QueryParameters.integer("after", after, 0, 0, Integer.MAX_VALUE);
@@ -224,6 +231,7 @@ public class AccountResource {
      */
     @POST
     @Path("{id}/replay")
+    @RolesAllowed(Roles.ADMIN)
     public ReplayResult replay(@PathParam("id") String id) {
         long replayed = accounts.rebuild(id);
         return new ReplayResult(replayed, account(id));

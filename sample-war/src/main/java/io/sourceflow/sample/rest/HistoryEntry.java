@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param payload the command as JSON
  * @param occurredOn when it was published
  * @param messageId its message id
+ * @param principal who published it (the caller's principal name), or {@code null} when no authenticated caller
+ *     did, or it came from a server this one does not trust with it
  */
-public record HistoryEntry(long sequenceNo, String type, JsonObject payload, Instant occurredOn, UUID messageId) {
+public record HistoryEntry(long sequenceNo, String type, JsonObject payload, Instant occurredOn, UUID messageId,
+        String principal) {
 }

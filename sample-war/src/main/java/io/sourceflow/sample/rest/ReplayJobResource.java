@@ -5,6 +5,7 @@ import io.sourceflow.ViewRebuilds;
 import io.sourceflow.batch.ReplayJobs;
 import io.sourceflow.sample.account.BankAccount;
 import io.sourceflow.spi.SafeText;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.JobSecurityException;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The replay job ({@code sourceflow-replay}) over the accounts, over REST:
@@ -40,8 +42,12 @@ import java.util.function.LongSupplier;
  * POST /api/replay-jobs/{execution}/stop                     asks it to stop after its current chunks
  * POST /api/replay-jobs/{execution}/restart                  goes on from its last checkpoints: a new execution
  * </pre>
+ *
+ * Role {@value Roles#ADMIN} only.
  */
 @Path("replay-jobs")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = SampleApplication.BEARER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -93,7 +99,11 @@ public class ReplayJobResource {
      */
     @GET
     public List<ReplayJobs.Progress> recent() {
-        return jobs.recent(20);
+        try {
+            return jobs.recent(20);
+        } catch (JobSecurityException e) {
+            throw refused(e);
+        }
     }
 
     /**
@@ -109,6 +119,8 @@ public class ReplayJobResource {
             return jobs.progress(execution);
         } catch (NoSuchJobExecutionException e) {
             throw new EntityNotFoundException("Replay job execution " + execution + " does not exist", e);
+        } catch (JobSecurityException e) {
+            throw refused(e);
         }
     }
 
@@ -145,11 +157,19 @@ public class ReplayJobResource {
             next = action.getAsLong();
         } catch (NoSuchJobExecutionException e) {
             throw new EntityNotFoundException("Replay job execution " + execution + " does not exist", e);
-        } catch (JobRestartException | JobExecutionNotRunningException | JobSecurityException e) {
+        } catch (JobRestartException | JobExecutionNotRunningException e) {
             throw new WebApplicationException("Execution " + execution + " cannot do that now: only the last execution of a"
                     + " failed or stopped job restarts, and only a running one stops", e, Response.Status.CONFLICT);
+        } catch (JobSecurityException e) {
+            throw refused(e);
         }
         return Response.accepted(get(next)).build();
+    }
+
+    /** The batch runtime's own authorization refused the caller, whom the API let in as an operator. */
+    private static WebApplicationException refused(JobSecurityException e) {
+        return new WebApplicationException("The server's batch runtime refused this caller: it needs a batch role there"
+                + " (on Open Liberty, authorization-roles com.ibm.ws.batch in server.xml)", e, Response.Status.FORBIDDEN);
     }
 
     /**

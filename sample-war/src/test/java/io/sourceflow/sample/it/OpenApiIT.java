@@ -36,6 +36,11 @@ class OpenApiIT {
         assertThat(document.getString("openapi")).startsWith("3.");
         assertThat(document.getJsonObject("paths").keySet()).containsAll(declaredPaths());
         assertThat(document.getJsonObject("paths").getJsonObject("/api/accounts/{id}/deposits").keySet()).contains("post");
+        JsonObject scheme = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("jwt");
+        assertThat(scheme.getString("type")).isEqualTo("http");
+        assertThat(scheme.getString("scheme")).isEqualTo("bearer");
+        assertThat(document.getJsonObject("paths").getJsonObject("/api/accounts/{id}/deposits").getJsonObject("post")
+                .getJsonArray("security").getJsonObject(0).keySet()).containsExactly("jwt");
     }
 
     /** Every resource method's path, as {@code /api/accounts/{id}/deposits}. */

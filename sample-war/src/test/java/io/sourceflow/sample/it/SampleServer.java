@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.sourceflow.sample.tokens.Tokens;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,6 +24,10 @@ import java.util.Map;
  * started by the build (see sample-war/pom.xml and sample-wildfly/pom.xml). Its readiness is read
  * from {@code sample.health.url} (default {@code /health/ready} on the HTTP port, as on Open Liberty;
  * WildFly serves health on its management port).
+ *
+ * <p>Every request carries a bearer token of caller {@code it} with both roles, signed with the build's test key
+ * ({@code sample.jwt.keys}, default {@code target/jwt}), unless it names its own {@code Authorization} header; an
+ * empty one sends none.
  */
 public final class SampleServer {
 
@@ -33,7 +38,19 @@ public final class SampleServer {
      */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String EVERY_ROLE = Tokens.everyRole();
+
     private SampleServer() {
+    }
+
+    /**
+     * Signs tokens the servers of this build accept.
+     *
+     * @return a signer with the build's test key
+     */
+    public static Tokens tokens() {
+        return Tokens.ofBuild();
     }
 
     /**
@@ -102,11 +119,18 @@ public final class SampleServer {
      * Sends a prepared request.
      *
      * @param request the request
-     * @param headers extra request headers
+     * @param headers extra request headers; an empty value sends no such header
      * @return the reply
      */
     public static Reply send(HttpRequest.Builder request, Map<String, String> headers) {
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.header(name, value);
+            }
+        });
+        if (!headers.containsKey(AUTHORIZATION)) {
+            request.header(AUTHORIZATION, EVERY_ROLE);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());

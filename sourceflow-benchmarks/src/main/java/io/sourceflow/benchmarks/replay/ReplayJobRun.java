@@ -47,6 +47,8 @@ public final class ReplayJobRun {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base = System.getProperty("replay.http");
+    /** An operator's bearer token (role sourceflow-admin) the server accepts: the script signs it. */
+    private final String authorization = "Bearer " + System.getProperty("replay.token", "");
     private final String jdbc = System.getProperty("replay.jdbc");
     private final Path pidFile = Path.of(System.getProperty("replay.pid"));
     private final int accounts = Integer.getInteger("replay.accounts", 5_000);
@@ -174,8 +176,9 @@ public final class ReplayJobRun {
         return out;
     }
 
-    private static JsonObject send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private JsonObject send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request.header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(response.statusCode() + ": " + response.body());
         }

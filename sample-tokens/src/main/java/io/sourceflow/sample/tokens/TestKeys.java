@@ -1,0 +1,91 @@
+package io.sourceflow.sample.tokens;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.logging.Logger;
+
+/**
+ * The RSA key pair of one build's sample servers, in a folder (the build's {@code target/jwt}): {@code public.pem}
+ * (X.509, what the servers verify tokens with, {@code mp.jwt.verify.publickey.location}) and {@code private.pem}
+ * (PKCS #8, what {@link Tokens} signs with). Made when missing, kept when present, so servers started earlier in a
+ * build still accept the tokens; never committed: a clean build makes a new pair.
+ */
+public final class TestKeys {
+
+    /** The file of the public key. */
+    public static final String PUBLIC_KEY = "public.pem";
+    /** The file of the private key. */
+    public static final String PRIVATE_KEY = "private.pem";
+
+    private static final Logger LOG = Logger.getLogger(TestKeys.class.getName());
+    private static final int KEY_SIZE = 2048;
+
+    private TestKeys() {
+    }
+
+    /**
+     * Makes the pair in a folder unless both files are there.
+     *
+     * @param args the folder
+     * @throws IOException when a file cannot be written
+     * @throws GeneralSecurityException when the JDK has no RSA
+     */
+    public static void main(String[] args) throws IOException, GeneralSecurityException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: TestKeys FOLDER");
+        }
+        ensure(Path.of(args[0]));
+    }
+
+    /**
+     * Makes the pair in a folder unless both files are there.
+     *
+     * @param folder where the two files are
+     * @throws IOException when a file cannot be written
+     * @throws GeneralSecurityException when the JDK has no RSA
+     */
+    public static void ensure(Path folder) throws IOException, GeneralSecurityException {
+        if (Files.isRegularFile(folder.resolve(PUBLIC_KEY)) && Files.isRegularFile(folder.resolve(PRIVATE_KEY))) {
+            return;
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(KEY_SIZE);
+        KeyPair pair = generator.generateKeyPair();
+        Files.createDirectories(folder);
+        write(folder.resolve(PRIVATE_KEY), "PRIVATE KEY", pair.getPrivate().getEncoded());
+        write(folder.resolve(PUBLIC_KEY), "PUBLIC KEY", pair.getPublic().getEncoded());
+        LOG.info(() -> "New test key pair in " + folder);
+    }
+
+    /**
+     * Reads the private key of a folder's pair.
+     *
+     * @param folder where the pair is
+     * @return the private key
+     * @throws IOException when the file cannot be read
+     * @throws GeneralSecurityException when it holds no RSA private key
+     */
+    public static PrivateKey privateKey(Path folder) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(folder.resolve(PRIVATE_KEY));
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    private static void write(Path file, String label, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(partial, "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n");
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
