@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.logging.Logger;
@@ -19,6 +20,11 @@ import java.util.logging.Logger;
  * (X.509, what the servers verify tokens with, {@code mp.jwt.verify.publickey.location}) and {@code private.pem}
  * (PKCS #8, what {@link Tokens} signs with). Made when missing, kept when present, so servers started earlier in a
  * build still accept the tokens; never committed: a clean build makes a new pair.
+ *
+ * <p>Beside them, {@code server.env} with a random {@code keystore_password}: the password an Open Liberty test
+ * server encrypts its own keys with (application security needs one; {@code server create} writes such a file,
+ * but a server folder a build fills before it creates the server gets none). A module copies it into its servers'
+ * configuration.
  */
 public final class TestKeys {
 
@@ -26,6 +32,8 @@ public final class TestKeys {
     public static final String PUBLIC_KEY = "public.pem";
     /** The file of the private key. */
     public static final String PRIVATE_KEY = "private.pem";
+    /** The Liberty server environment with the keystore password. */
+    public static final String SERVER_ENV = "server.env";
 
     private static final Logger LOG = Logger.getLogger(TestKeys.class.getName());
     private static final int KEY_SIZE = 2048;
@@ -55,6 +63,13 @@ public final class TestKeys {
      * @throws GeneralSecurityException when the JDK has no RSA
      */
     public static void ensure(Path folder) throws IOException, GeneralSecurityException {
+        if (!Files.isRegularFile(folder.resolve(SERVER_ENV))) {
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            Files.createDirectories(folder);
+            write(folder.resolve(SERVER_ENV), "keystore_password=" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)
+                    + "\n");
+        }
         if (Files.isRegularFile(folder.resolve(PUBLIC_KEY)) && Files.isRegularFile(folder.resolve(PRIVATE_KEY))) {
             return;
         }
@@ -84,8 +99,12 @@ public final class TestKeys {
     private static void write(Path file, String label, byte[] der) throws IOException {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der);
+        write(file, "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n");
+    }
+
+    private static void write(Path file, String text) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(partial, "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n");
+        Files.writeString(partial, text);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
