@@ -46,7 +46,7 @@ cp sample-batch/target/sourceflow-sample.war "$server/apps/sourceflow-sample.war
 cp "$work/postgresql-42.7.13.jar" "$server/jdbc/postgresql.jar"
 # the key the build made (sample-batch/target/jwt, sample-tokens) verifies the client's operator token
 mkdir -p "$server/jwt" && cp sample-batch/target/jwt/public.pem "$server/jwt/public.pem"
-token=$(mvn -B -o -q -pl sample-tokens exec:java -Dexec.args="sample-batch/target/jwt replay-job sourceflow-admin")
+token=$(mvn -B -o -q -pl sample-tokens exec:java -Dexec.args="sample-batch/target/jwt replay-job sourceflow-admin" | sed -n 1p)
 cat > "$server/bootstrap.properties" <<PROPS
 sourceflow.database=postgresql
 postgresql.database=$database

@@ -26,6 +26,6 @@ for i in $(seq 1 120); do
   sleep 1
 done
 # a holder's token, signed with the key the build made (benchmarks-rest-war/target/jwt)
-SAMPLE_TOKEN=$(mvn -B -o -q -pl sample-tokens exec:java -Dexec.args="benchmarks-rest-war/target/jwt load account-holder")
+SAMPLE_TOKEN=$(mvn -B -o -q -pl sample-tokens exec:java -Dexec.args="benchmarks-rest-war/target/jwt load account-holder" | sed -n 1p)
 export SAMPLE_TOKEN
 java benchmarks-rest-war/load/RestAlternation.java "$@"

@@ -34,7 +34,7 @@ for round in $(seq 1 "$rounds"); do
       # from before the API took tokens)
       if [[ -d "$checkout/sample-tokens" ]]; then
         SAMPLE_TOKEN=$(cd "$checkout" && mvn -B -o -q -pl sample-tokens exec:java \
-          -Dexec.args="sample-war/target/jwt load account-holder")
+          -Dexec.args="sample-war/target/jwt load account-holder" | sed -n 1p)
         export SAMPLE_TOKEN
       fi
       echo "$label: $(java "$load" 8 250 1)"
