@@ -227,10 +227,13 @@ public record Metadata(
     /**
      * A copy naming another publisher.
      *
-     * @param name the caller's principal name, or {@code null} for none
+     * @param name the caller's principal name, or {@code null} (or blank) for none
      * @return the copy
      */
     public Metadata withPrincipal(String name) {
+        if (name != null && name.isBlank()) {
+            return withPrincipal(null);
+        }
         if (Objects.equals(name, principal())) {
             return this;
         }

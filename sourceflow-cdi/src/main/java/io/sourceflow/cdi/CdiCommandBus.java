@@ -7,10 +7,9 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
-import java.security.Principal;
 
 /**
  * The {@link CommandBus} bean, a {@link HandlerAwareBus}: called from a handler method, a publish is
@@ -35,9 +34,8 @@ public class CdiCommandBus implements CommandBus, Serializable {
     Instance<SourceFlowRuntime> runtimes;
     @Inject
     Instance<TransactionalCommandBus> transactionalBuses;
-    /** Jakarta Security's view of the caller, where the server has it (its caller principal is null when none). */
     @Inject
-    Instance<SecurityContext> securityContexts;
+    BeanManager beans;
 
     private transient CommandBus bus;
 
@@ -60,18 +58,10 @@ public class CdiCommandBus implements CommandBus, Serializable {
         CommandBus resolved = bus;
         if (resolved == null) {
             resolved = new HandlerAwareBus(handlers.get(),
-                    new CallerCommandBus(this::caller, runtimes.get().retrying(transactionalBuses.get())));
+                    new CallerCommandBus(CallerNames.of(beans, CdiCommandBus.class.getClassLoader()),
+                            runtimes.get().retrying(transactionalBuses.get())));
             bus = resolved;
         }
         return resolved;
-    }
-
-    private String caller() {
-        if (!securityContexts.isResolvable()) {
-            return null;
-        }
-        Principal principal = securityContexts.get().getCallerPrincipal();
-        String name = principal == null ? null : principal.getName();
-        return name == null || name.isBlank() ? null : name;
     }
 }

@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import io.sourceflow.Command;
 import io.sourceflow.Envelope;
 import io.sourceflow.Event;
+import io.sourceflow.Message;
 import io.sourceflow.Metadata;
 import io.sourceflow.spi.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,15 @@ final class HandlerContext {
         if (events == null) {
             events = new ArrayList<>(2);
         }
-        events.add(cause.metadata().replay() ? envelope.with(envelope.metadata().withReplay(true)) : envelope);
+        Envelope<? extends Event> named = named(envelope);
+        events.add(cause.metadata().replay() ? named.with(named.metadata().withReplay(true)) : named);
+    }
+
+    /** The envelope naming its cause's publisher ({@link Metadata#principal()}) unless it names one itself. */
+    private <M extends Message> Envelope<M> named(Envelope<M> envelope) {
+        String principal = cause.metadata().principal();
+        return principal == null || envelope.metadata().principal() != null ? envelope
+                : envelope.with(envelope.metadata().withPrincipal(principal));
     }
 
     Metadata publish(Command command) {
@@ -80,8 +89,9 @@ final class HandlerContext {
         if (commands == null) {
             commands = new ArrayList<>(2);
         }
-        commands.add(envelope);
-        return envelope.metadata();
+        Envelope<? extends Command> named = named(envelope);
+        commands.add(named);
+        return named.metadata();
     }
 
     /** Taken, with what the handler deferred. */

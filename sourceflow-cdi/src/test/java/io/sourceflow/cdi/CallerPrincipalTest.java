@@ -2,15 +2,19 @@ package io.sourceflow.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sourceflow.Aggregate;
 import io.sourceflow.Command;
 import io.sourceflow.CommandBus;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
+import io.sourceflow.Subscribes;
+import io.sourceflow.cdi.bank.BankAccount;
 import io.sourceflow.cdi.bank.AccountSaga;
 import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.cdi.bank.Commands.ActivateAccount;
 import io.sourceflow.cdi.bank.Commands.CreateAccount;
-import io.sourceflow.cdi.followup.Transfers;
+import io.sourceflow.cdi.bank.Events.AccountCreated;
 import io.sourceflow.spi.CommandStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +24,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -38,13 +44,13 @@ import org.junit.jupiter.api.Test;
 class CallerPrincipalTest {
 
     @WeldSetup
-    WeldInitiator weld = SourceFlowWeld.initiator(AccountSaga.class, AccountView.class, Transfers.Activator.class,
+    WeldInitiator weld = SourceFlowWeld.initiator(AccountSaga.class, AccountView.class, EnvelopeActivator.class,
             Caller.class);
 
     @Inject
     CommandBus bus;
     @Inject
-    Transfers.Activator activator;
+    EnvelopeActivator activator;
     @Inject
     CommandStore log;
     @Inject
@@ -61,7 +67,14 @@ class CallerPrincipalTest {
         assertThat(logged).hasSize(2);
         assertThat(logged.get(0).metadata().principal()).as("the command, logged").isEqualTo("alice");
         assertThat(activator.seen().get(0).principal()).as("its event").isEqualTo("alice");
-        assertThat(logged.get(1).metadata().principal()).as("the command its event caused").isEqualTo("alice");
+        assertThat(logged.get(1).metadata().principal()).as("the command its event's handler sent in an envelope of its own")
+                .isEqualTo("alice");
+    }
+
+    @Test
+    void aBlankNameIsNone() {
+        assertThat(Metadata.create("p-5").withPrincipal(" ").principal()).isNull();
+        assertThat(Metadata.create("p-5").withPrincipal("bob").withPrincipal(null).properties()).isEmpty();
     }
 
     @Test
@@ -89,6 +102,26 @@ class CallerPrincipalTest {
     private List<Envelope<Command>> logged(String id) {
         try (Stream<Envelope<Command>> commands = log.load("BankAccount", id)) {
             return commands.toList();
+        }
+    }
+
+    /** Activates every new account, sending the command in an envelope with fresh metadata (no principal). */
+    @ApplicationScoped
+    static class EnvelopeActivator extends Aggregate<BankAccount> {
+        private final List<Metadata> seen = new CopyOnWriteArrayList<>();
+
+        @Inject
+        CommandBus bus;
+
+        @Subscribes
+        void on(AccountCreated event, Metadata metadata) {
+            seen.add(metadata);
+            String id = event.account().id();
+            bus.publish(new Envelope<>(new ActivateAccount(EntityRef.of(id), LocalDate.of(2026, 1, 1)), Metadata.create(id)));
+        }
+
+        List<Metadata> seen() {
+            return List.copyOf(seen);
         }
     }
 

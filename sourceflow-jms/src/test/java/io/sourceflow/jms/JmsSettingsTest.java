@@ -27,6 +27,8 @@ class JmsSettingsTest {
         assertThat(settings.maxMessageSize()).isEqualTo(1_048_576);
         assertThat(settings.inboxRetention()).isEqualTo(java.time.Duration.ofDays(7));
         assertThat(settings.deadLetterRetention()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(settings.trustPrincipal()).as("a received principal is dropped unless the senders are trusted").isFalse();
+        assertThat(JmsSettings.from(new TestConfig(Map.of("sourceflow.jms.trust-principal", "true"))).trustPrincipal()).isTrue();
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.sourceflow.sample.account.BankAccount;
 import io.sourceflow.sample.rest.AccountResponse;
 import io.sourceflow.sample.rest.Requests.Amount;
 import io.sourceflow.sample.rest.Requests.OpenAccount;
+import io.sourceflow.sample.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,9 +34,11 @@ import java.time.ZoneOffset;
  * JPA, as an application without SourceFlow would. The same request bodies, validation, entity and
  * read model classes (in the same tables) and answer as the sample's {@code /api/accounts}; one
  * transaction per request that locks the account row, logs the command in a table of its own and
- * updates the account and its read model: the three writes SourceFlow makes for a deposit.
+ * updates the account and its read model: the three writes SourceFlow makes for a deposit. The same role check
+ * ({@value Roles#HOLDER}) as the sample's, so that both pay for the token.
  */
 @Path("baseline/accounts")
+@RolesAllowed(Roles.HOLDER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,8 @@
 package io.sourceflow.sample.initials;
 
 import io.sourceflow.EntityNotFoundException;
+import io.sourceflow.sample.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,8 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 
-/** {@code GET /api/initials/{initial}}: how many accounts, and changes to them, per first letter of the holder's name. */
+/**
+ * {@code GET /api/initials/{initial}}: how many accounts, and changes to them, per first letter of the holder's name;
+ * role {@value Roles#HOLDER}.
+ */
 @Path("initials/{initial}")
+@RolesAllowed(Roles.HOLDER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class InitialsResource {

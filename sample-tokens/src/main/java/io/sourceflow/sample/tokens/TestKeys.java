@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -68,7 +70,7 @@ public final class TestKeys {
             new SecureRandom().nextBytes(secret);
             Files.createDirectories(folder);
             write(folder.resolve(SERVER_ENV), "keystore_password=" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)
-                    + "\n");
+                    + "\n", true);
         }
         if (Files.isRegularFile(folder.resolve(PUBLIC_KEY)) && Files.isRegularFile(folder.resolve(PRIVATE_KEY))) {
             return;
@@ -77,8 +79,8 @@ public final class TestKeys {
         generator.initialize(KEY_SIZE);
         KeyPair pair = generator.generateKeyPair();
         Files.createDirectories(folder);
-        write(folder.resolve(PRIVATE_KEY), "PRIVATE KEY", pair.getPrivate().getEncoded());
-        write(folder.resolve(PUBLIC_KEY), "PUBLIC KEY", pair.getPublic().getEncoded());
+        write(folder.resolve(PRIVATE_KEY), "PRIVATE KEY", pair.getPrivate().getEncoded(), true);
+        write(folder.resolve(PUBLIC_KEY), "PUBLIC KEY", pair.getPublic().getEncoded(), false);
         LOG.info(() -> "New test key pair in " + folder);
     }
 
@@ -91,20 +93,29 @@ public final class TestKeys {
      * @throws GeneralSecurityException when it holds no RSA private key
      */
     public static PrivateKey privateKey(Path folder) throws IOException, GeneralSecurityException {
+        if (!Files.isRegularFile(folder.resolve(PRIVATE_KEY))) {
+            throw new IllegalStateException("No test key in " + folder.toAbsolutePath() + ": the build of a module that starts"
+                    + " sample servers makes it in its target/jwt (sample-tokens' TestKeys, phase generate-resources);"
+                    + " name that folder");
+        }
         String pem = Files.readString(folder.resolve(PRIVATE_KEY));
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
-    private static void write(Path file, String label, byte[] der) throws IOException {
+    private static void write(Path file, String label, byte[] der, boolean secret) throws IOException {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der);
-        write(file, "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n");
+        write(file, "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n", secret);
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** Writes a file whole; a secret one readable by its owner only, where the file system has POSIX permissions. */
+    private static void write(Path file, String text, boolean secret) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         Files.writeString(partial, text);
+        if (secret && Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -45,14 +45,14 @@ public final class Tokens {
     }
 
     /**
-     * Signs with a folder's private key, making the pair first when the folder has none.
+     * Signs with a folder's private key.
      *
      * @param folder the folder of {@link TestKeys}
      * @return the signer
+     * @throws IllegalStateException naming the folder when it holds no key pair
      */
     public static Tokens from(Path folder) {
         try {
-            TestKeys.ensure(folder);
             return new Tokens(TestKeys.privateKey(folder));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("No test key in " + folder, e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -23,6 +24,7 @@ class TokensTest {
 
     @Test
     void aTokenVerifiesWithThePublicKeyFileAndCarriesSubjectIssuerAndGroups() throws Exception {
+        TestKeys.ensure(folder);
         String token = Tokens.from(folder).token("alice", Tokens.HOLDER, Tokens.ADMIN);
 
         JwtClaims claims = consumer(folder).processToClaims(token);
@@ -36,7 +38,8 @@ class TokensTest {
     }
 
     @Test
-    void anExpiredTokenIsRefused() {
+    void anExpiredTokenIsRefused() throws Exception {
+        TestKeys.ensure(folder);
         String token = Tokens.from(folder).expired("carol", Tokens.HOLDER);
 
         assertThatThrownBy(() -> consumer(folder).processToClaims(token)).isInstanceOf(InvalidJwtException.class)
@@ -52,6 +55,20 @@ class TokensTest {
         assertThat(Files.readString(folder.resolve("public.pem"))).isEqualTo(before);
         TestKeys.ensure(other);
         assertThatThrownBy(() -> consumer(other).processToClaims(token)).isInstanceOf(InvalidJwtException.class);
+    }
+
+    @Test
+    void aFolderWithoutAKeyIsNamedNotFilledAndTheSecretsAreTheOwnersAlone(@TempDir Path empty) throws Exception {
+        assertThatThrownBy(() -> Tokens.from(empty)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(empty.toAbsolutePath().toString());
+        assertThat(empty).isEmptyDirectory();
+
+        TestKeys.ensure(folder);
+        assertThat(Files.getPosixFilePermissions(folder.resolve("private.pem"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(folder.resolve("server.env"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(folder.resolve("server.env"))).matches("keystore_password=[A-Za-z0-9_-]{32}\n");
     }
 
     private static JwtConsumer consumer(Path folder) throws Exception {

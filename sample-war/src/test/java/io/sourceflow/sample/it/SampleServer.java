@@ -2,6 +2,7 @@ package io.sourceflow.sample.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.sourceflow.sample.tokens.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.sourceflow.sample.tokens.Tokens;
 import java.time.Duration;
 import java.util.Map;
 

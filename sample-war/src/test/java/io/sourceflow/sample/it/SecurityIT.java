@@ -5,6 +5,7 @@ import static io.sourceflow.sample.it.AccountApiIT.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourceflow.sample.it.SampleServer.Reply;
+import io.sourceflow.sample.tokens.TestKeys;
 import io.sourceflow.sample.tokens.Tokens;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ class SecurityIT {
     }
 
     @Test
-    void everyEndpointRefusesACallerWithoutAValidToken(@TempDir Path otherKeys) {
+    void everyEndpointRefusesACallerWithoutAValidToken(@TempDir Path otherKeys) throws Exception {
+        TestKeys.ensure(otherKeys);
         String foreign = "Bearer " + Tokens.from(otherKeys).token("mallory", Tokens.HOLDER, Tokens.ADMIN);
         String expired = "Bearer " + SampleServer.tokens().expired("mallory", Tokens.HOLDER, Tokens.ADMIN);
         for (Call call : everyCall()) {
