@@ -11,17 +11,19 @@ import java.util.logging.Logger;
  * The name of the current caller's principal, as Jakarta Security's {@link SecurityContext} gives it, for
  * {@link CallerCommandBus}. Where the application does not see that API (Weld SE, a server without application
  * security) or no bean provides it, there is no caller: commands name none. This class is the only one that refers
- * to the API, and is loaded only once the API is known to be visible.
+ * to the API, and is loaded only once the API is known to be visible. Made once per application
+ * ({@link SourceFlowRuntime#callers()}); the context is resolved then, as an application-scoped bean holding an
+ * injected {@code SecurityContext} would.
  */
 final class CallerNames implements Supplier<String> {
 
     private static final Logger LOG = Logger.getLogger(CallerNames.class.getName());
     private static final String API = "jakarta.security.enterprise.SecurityContext";
 
-    private final Instance<SecurityContext> contexts;
+    private final SecurityContext context;
 
-    private CallerNames(Instance<SecurityContext> contexts) {
-        this.contexts = contexts;
+    private CallerNames(SecurityContext context) {
+        this.context = context;
     }
 
     /**
@@ -38,15 +40,17 @@ final class CallerNames implements Supplier<String> {
             LOG.config(() -> "Jakarta Security is not visible (" + e.getMessage() + "): commands name no caller");
             return () -> null;
         }
-        return new CallerNames(beans.createInstance().select(SecurityContext.class));
+        Instance<SecurityContext> contexts = beans.createInstance().select(SecurityContext.class);
+        if (!contexts.isResolvable()) {
+            LOG.config("No SecurityContext bean resolves: commands name no caller");
+            return () -> null;
+        }
+        return new CallerNames(Contextual.instance(contexts, beans));
     }
 
     @Override
     public String get() {
-        if (!contexts.isResolvable()) {
-            return null;
-        }
-        Principal principal = contexts.get().getCallerPrincipal();
+        Principal principal = context.getCallerPrincipal();
         String name = principal == null ? null : principal.getName();
         return name == null || name.isBlank() ? null : name;
     }

@@ -7,7 +7,6 @@ import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 
@@ -34,8 +33,6 @@ public class CdiCommandBus implements CommandBus, Serializable {
     Instance<SourceFlowRuntime> runtimes;
     @Inject
     Instance<TransactionalCommandBus> transactionalBuses;
-    @Inject
-    BeanManager beans;
 
     private transient CommandBus bus;
 
@@ -57,9 +54,9 @@ public class CdiCommandBus implements CommandBus, Serializable {
     private CommandBus bus() {
         CommandBus resolved = bus;
         if (resolved == null) {
+            SourceFlowRuntime runtime = runtimes.get();
             resolved = new HandlerAwareBus(handlers.get(),
-                    new CallerCommandBus(CallerNames.of(beans, CdiCommandBus.class.getClassLoader()),
-                            runtimes.get().retrying(transactionalBuses.get())));
+                    new CallerCommandBus(runtime.callers(), runtime.retrying(transactionalBuses.get())));
             bus = resolved;
         }
         return resolved;

@@ -25,6 +25,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Composes the runtime once, at start-up, from the handler registry, the store beans, the
@@ -100,6 +101,7 @@ public class SourceFlowRuntime {
     private ViewModelStore views;
     private EntityStore entities;
     private Duration settle;
+    private volatile Supplier<String> callers;
 
     @PostConstruct
     void start() {
@@ -146,6 +148,16 @@ public class SourceFlowRuntime {
     /** Rebuilds of views alone, replaying through the given bus (the application's, with its retries). */
     ViewRebuilds rebuilds(CommandBus applicationBus) {
         return new Rebuilds(registry, views, entities, applicationBus, rebuildScope, newTransaction::run, settle);
+    }
+
+    /** The current caller's principal name ({@link CallerNames}), resolved once, at the first command published. */
+    Supplier<String> callers() {
+        Supplier<String> resolved = callers;
+        if (resolved == null) {
+            resolved = CallerNames.of(beanManager, SourceFlowRuntime.class.getClassLoader());
+            callers = resolved;
+        }
+        return resolved;
     }
 
     /** A transactional bus that retries transient failures when it started the transaction itself. */

@@ -65,10 +65,10 @@ public final class TestKeys {
      * @throws GeneralSecurityException when the JDK has no RSA
      */
     public static void ensure(Path folder) throws IOException, GeneralSecurityException {
+        Files.createDirectories(folder);
         if (!Files.isRegularFile(folder.resolve(SERVER_ENV))) {
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
-            Files.createDirectories(folder);
             write(folder.resolve(SERVER_ENV), "keystore_password=" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)
                     + "\n", true);
         }
@@ -78,7 +78,6 @@ public final class TestKeys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(KEY_SIZE);
         KeyPair pair = generator.generateKeyPair();
-        Files.createDirectories(folder);
         write(folder.resolve(PRIVATE_KEY), "PRIVATE KEY", pair.getPrivate().getEncoded(), true);
         write(folder.resolve(PUBLIC_KEY), "PUBLIC KEY", pair.getPublic().getEncoded(), false);
         LOG.info(() -> "New test key pair in " + folder);

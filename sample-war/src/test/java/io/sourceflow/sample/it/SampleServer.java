@@ -45,15 +45,6 @@ public final class SampleServer {
     }
 
     /**
-     * Signs tokens the servers of this build accept.
-     *
-     * @return a signer with the build's test key
-     */
-    public static Tokens tokens() {
-        return Tokens.ofBuild();
-    }
-
-    /**
      * The server's base address.
      *
      * @return for example {@code http://127.0.0.1:19080}

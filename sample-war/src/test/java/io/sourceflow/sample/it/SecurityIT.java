@@ -39,7 +39,7 @@ class SecurityIT {
     void everyEndpointRefusesACallerWithoutAValidToken(@TempDir Path otherKeys) throws Exception {
         TestKeys.ensure(otherKeys);
         String foreign = "Bearer " + Tokens.from(otherKeys).token("mallory", Tokens.HOLDER, Tokens.ADMIN);
-        String expired = "Bearer " + SampleServer.tokens().expired("mallory", Tokens.HOLDER, Tokens.ADMIN);
+        String expired = "Bearer " + Tokens.ofBuild().expired("mallory", Tokens.HOLDER, Tokens.ADMIN);
         for (Call call : everyCall()) {
             assertThat(call.send("").status()).as("no token: " + call).isEqualTo(401);
             assertThat(call.send(foreign).status()).as("another key: " + call).isEqualTo(401);
@@ -50,9 +50,9 @@ class SecurityIT {
 
     @Test
     void aTokenWithoutTheEndpointsRoleIsForbidden() {
-        String holder = SampleServer.tokens().bearer("alice", Tokens.HOLDER);
-        String admin = SampleServer.tokens().bearer("root", Tokens.ADMIN);
-        String noRole = SampleServer.tokens().bearer("nobody");
+        String holder = Tokens.ofBuild().bearer("alice", Tokens.HOLDER);
+        String admin = Tokens.ofBuild().bearer("root", Tokens.ADMIN);
+        String noRole = Tokens.ofBuild().bearer("nobody");
         for (Call call : adminCalls()) {
             assertThat(call.send(holder).status()).as("holder: " + call).isEqualTo(403);
             assertThat(call.send(noRole).status()).as("no role: " + call).isEqualTo(403);
@@ -70,8 +70,8 @@ class SecurityIT {
 
     @Test
     void aHolderUsesAccountsAndAnOperatorReadsTheirHistoryWhichNamesTheHolder() {
-        String holder = SampleServer.tokens().bearer("alice", Tokens.HOLDER);
-        String admin = SampleServer.tokens().bearer("root", Tokens.ADMIN);
+        String holder = Tokens.ofBuild().bearer("alice", Tokens.HOLDER);
+        String admin = Tokens.ofBuild().bearer("root", Tokens.ADMIN);
         String id = newId();
 
         assertThat(SampleServer.post("/api/accounts", open(id, "Alice", "10"), Map.of("Authorization", holder)).status())
