@@ -40,7 +40,8 @@ public class SourceFlowExtension implements Extension {
             TransactionalCommandBus.class, CdiEventQueue.class, TransactionalEventQueue.class, MessageTypesProducer.class,
             CurrentHandler.class, UnitOfWork.class, JsonBindingSerializer.class, InMemoryCommandStore.class,
             InMemoryEntityStore.class, InMemoryViewModelStore.class, InMemoryInbox.class, InMemoryDeadLetterStore.class,
-            InMemoryCommandStatusStore.class, CdiHistory.class, RebuildScope.class, CdiViewRebuilds.class, NewTransaction.class);
+            InMemoryCommandStatusStore.class, CdiHistory.class, RebuildScope.class, CdiViewRebuilds.class, NewTransaction.class,
+            InMemorySubjectKeyStore.class, CdiDataSubjects.class, PersonalDataSerializer.class);
 
     private List<HandlerMethod> handlers = new ArrayList<>();
     private List<String> problems = new ArrayList<>();
