@@ -15,4 +15,12 @@ public class SubjectForgottenException extends SourceFlowException {
     public SubjectForgottenException(String message) {
         super(message, null);
     }
+
+    /**
+     * @param message what was refused: the type, the field and the subject
+     * @param cause the key store's refusal
+     */
+    public SubjectForgottenException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

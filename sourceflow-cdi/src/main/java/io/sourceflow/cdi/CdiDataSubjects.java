@@ -4,10 +4,14 @@ import io.sourceflow.DataSubjects;
 import io.sourceflow.spi.SubjectKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Objects;
 import java.util.logging.Logger;
 
-/** The {@link DataSubjects} bean: forgets through the deployment's {@link SubjectKeyStore}. */
+/**
+ * The {@link DataSubjects} bean: forgets through the deployment's {@link SubjectKeyStore}, in the caller's JTA
+ * transaction or, without one, in its own.
+ */
 @ApplicationScoped
 public class CdiDataSubjects implements DataSubjects {
 
@@ -17,6 +21,7 @@ public class CdiDataSubjects implements DataSubjects {
     SubjectKeyStore keys;
 
     @Override
+    @Transactional
     public boolean forget(String subject) {
         Objects.requireNonNull(subject, "subject");
         if (subject.isBlank()) {

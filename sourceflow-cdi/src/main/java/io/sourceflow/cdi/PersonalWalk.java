@@ -88,7 +88,7 @@ final class PersonalWalk {
             key = known.computeIfAbsent(subject, s -> Optional.of(keys.keyFor(s))).orElseThrow();
         } catch (SubjectForgottenException e) {
             throw new SubjectForgottenException("Cannot write the personal field " + field + ": its data subject '"
-                    + subject + "' was forgotten");
+                    + subject + "' was forgotten", e);
         }
         try {
             return cipher.seal(plain, key, subject);

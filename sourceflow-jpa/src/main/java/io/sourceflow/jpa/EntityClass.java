@@ -1,5 +1,6 @@
 package io.sourceflow.jpa;
 
+import io.sourceflow.Personal;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.lang.reflect.Field;
@@ -26,9 +27,26 @@ final class EntityClass {
             throw new IllegalArgumentException("SourceFlow cannot key " + type.getName()
                     + " by a string id: it has a composite id (@IdClass or @EmbeddedId)");
         }
+        refusePersonalFields(type);
         this.idType = entity.getIdType().getJavaType();
         this.version = entity.hasVersionAttribute() ? versionMember(entity) : null;
         this.versionSetter = version instanceof Method getter ? setter(type, getter) : null;
+    }
+
+    /**
+     * A JPA entity's columns are the application's mapping, which the serializer never sees: a personal
+     * field there would be stored in plain text, so it is refused.
+     */
+    private static void refusePersonalFields(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Personal.class)) {
+                    throw new IllegalArgumentException(type.getName() + "." + field.getName() + " is @Personal, but "
+                            + type.getSimpleName() + " is a JPA entity, whose columns SourceFlow does not encrypt: store it"
+                            + " as a document (no @Entity), or unmark the field and encrypt its column yourself");
+                }
+            }
+        }
     }
 
     /** Converts a framework id to this entity's id type (Long, Integer, UUID or String). */

@@ -10,3 +10,4 @@ CREATE TABLE sourceflow_command_status (message_id VARCHAR(36) NOT NULL, state V
 CREATE INDEX sourceflow_command_status_recorded_on ON sourceflow_command_status (recorded_on);
 CREATE TABLE sourceflow_outbox (cause VARCHAR(36) NOT NULL, item_no INTEGER NOT NULL, destination VARCHAR(255) NOT NULL, topic BOOLEAN NOT NULL, body CLOB NOT NULL, properties CLOB NOT NULL, kept_on TIMESTAMP NOT NULL, CONSTRAINT sourceflow_outbox_pk PRIMARY KEY (cause, item_no));
 CREATE INDEX sourceflow_outbox_kept_on ON sourceflow_outbox (kept_on);
+CREATE TABLE sourceflow_subject_key (subject VARCHAR(255) NOT NULL, secret VARCHAR(64), created_on TIMESTAMP NOT NULL, forgotten_on TIMESTAMP, CONSTRAINT sourceflow_subject_key_pk PRIMARY KEY (subject));

@@ -76,6 +76,18 @@ class EntityClassTest {
     }
 
     @Test
+    void aPersonalFieldOfAJpaEntityIsRefused() {
+        // given
+        EntityType<?> metamodel = metamodel(PersonalColumn.class, "version");
+
+        // when, then
+        assertThatThrownBy(() -> new EntityClass(metamodel))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(PersonalColumn.class.getName() + ".name is @Personal, but PersonalColumn is a JPA"
+                        + " entity, whose columns SourceFlow does not encrypt");
+    }
+
+    @Test
     void aFieldVersionIsCopiedDirectly() throws NoSuchFieldException {
         // given
         EntityClass entity = new EntityClass(metamodel(FieldVersioned.class,
@@ -118,6 +130,12 @@ class EntityClassTest {
         public long getVersion() {
             return version;
         }
+    }
+
+    /** A personal column, which the serializer would never see. */
+    static class PersonalColumn extends PropertyVersioned {
+        @io.sourceflow.Personal
+        String name;
     }
 
     /** A getter only. */

@@ -32,7 +32,7 @@ class MariadbMigrationTest extends MigrationTests {
             while (tables.next()) {
                 found.add(tables.getString(1) + " " + tables.getString(2) + " " + tables.getString(3));
             }
-            assertThat(found).as("SourceFlow's tables").hasSize(6)
+            assertThat(found).as("SourceFlow's tables").hasSize(7)
                     .allSatisfy(table -> assertThat(table).endsWith(" utf8mb4_bin InnoDB"));
         }
     }

@@ -5,6 +5,7 @@ import io.sourceflow.cdi.SourceFlowExtension;
 import io.sourceflow.jpa.FlushPerCommand;
 import io.sourceflow.jpa.FlushPerEvent;
 import io.sourceflow.jpa.JpaCommandStore;
+import io.sourceflow.jpa.JpaSubjectKeyStore;
 import io.sourceflow.jpa.JpaContext;
 import io.sourceflow.jpa.JpaEntityStore;
 import io.sourceflow.jpa.JpaViewModelStore;
@@ -65,7 +66,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The classes of the JPA module's beans. */
     public static final Class<?>[] JPA_BEANS = {JpaContext.class, JpaCommandStore.class, JpaEntityStore.class,
-        JpaViewModelStore.class, FlushPerCommand.class, FlushPerEvent.class};
+        JpaViewModelStore.class, FlushPerCommand.class, FlushPerEvent.class, JpaSubjectKeyStore.class};
 
     private final Kind kind;
     private final XaPool pool;
