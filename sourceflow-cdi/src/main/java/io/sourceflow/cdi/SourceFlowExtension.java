@@ -84,6 +84,7 @@ public class SourceFlowExtension implements Extension {
     void register(@Observes AfterBeanDiscovery event) {
         problems.addAll(HandlerRules.check(handlers));
         problems.addAll(UpcasterRules.check(UpcasterRules.revisions(handlers), List.copyOf(upcasters.keySet())));
+        problems.addAll(PersonalRules.check(handlers));
         problems.forEach(p -> event.addDefinitionError(new DefinitionException("SourceFlow: " + p)));
         handlers.stream().filter(h -> h.kind() == HandlerKind.SAGA)
                 .forEach(h -> sagaCommands.put(h.messageType().asSubclass(Command.class), h.describe()));

@@ -3,6 +3,7 @@ package io.sourceflow.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.sourceflow.cdi.personal.CarelessSaga;
 import io.sourceflow.cdi.invalid.InvalidHandlers;
 import io.sourceflow.cdi.revisions.BrokenUpcasters;
 import io.sourceflow.cdi.revisions.Revisions;
@@ -52,6 +53,15 @@ class ExtensionValidationTest {
                 .contains("command " + InvalidHandlers.Ping.class.getName() + " has 2 handlers")
                 .contains("FirstPingSaga.on")
                 .contains("SecondPingSaga.on");
+    }
+
+    @Test
+    void personalDataThatCouldNeverBeWrittenIsRefusedAtBoot() {
+        Throwable failure = catchThrowable(() -> SourceFlowWeld.weld(CarelessSaga.class).initialize().shutdown());
+
+        assertThat(fullMessage(failure))
+                .contains(CarelessSaga.Register.class.getName() + " has @Personal fields [name] but no @DataSubject")
+                .contains(CarelessSaga.Holder.class.getName() + ".age is @Personal but a primitive");
     }
 
     @Test
