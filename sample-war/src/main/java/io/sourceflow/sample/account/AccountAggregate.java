@@ -32,7 +32,18 @@ public class AccountAggregate extends Aggregate<BankAccount> {
      * @return the command's metadata
      */
     public Metadata open(String id, String name, BigDecimal initialAmount) {
-        return send(new CreateAccount(EntityRef.of(id).asNew(), name, initialAmount));
+        return open(id, name, initialAmount, null);
+    }
+
+    /**
+     * @param id the new account's id
+     * @param name the account's name
+     * @param initialAmount the opening balance
+     * @param holderEmail the holder's e-mail address (personal data), or {@code null}
+     * @return the command's metadata
+     */
+    public Metadata open(String id, String name, BigDecimal initialAmount, String holderEmail) {
+        return send(new CreateAccount(EntityRef.of(id).asNew(), name, initialAmount, holderEmail));
     }
 
     /**

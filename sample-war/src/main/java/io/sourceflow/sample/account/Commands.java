@@ -1,8 +1,10 @@
 package io.sourceflow.sample.account;
 
 import io.sourceflow.Command;
+import io.sourceflow.DataSubject;
 import io.sourceflow.EntityRef;
 import io.sourceflow.MessageType;
+import io.sourceflow.Personal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -13,14 +15,18 @@ public final class Commands {
     }
 
     /**
-     * Opens an account.
+     * Opens an account. The holder's e-mail address is personal data of the account (its data
+     * subject): sealed in the log with the account's key, and {@code null} once the account's personal
+     * data is forgotten ({@code DELETE /api/accounts/{id}/personal-data}).
      *
-     * @param entity the new account ({@code isNew})
-     * @param accountName the holder's name
+     * @param entity the new account ({@code isNew}), whose id names the data subject
+     * @param accountName the account's name
      * @param initialAmount the opening balance
+     * @param holderEmail the holder's e-mail address, or {@code null}
      */
     @MessageType("bank.CreateAccount")
-    public record CreateAccount(EntityRef entity, String accountName, BigDecimal initialAmount) implements Command {
+    public record CreateAccount(@DataSubject EntityRef entity, String accountName, BigDecimal initialAmount,
+            @Personal String holderEmail) implements Command {
     }
 
     /**

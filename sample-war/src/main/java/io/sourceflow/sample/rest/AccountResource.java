@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * change once that server's event arrives.
  *
  * <pre>
- * POST /api/accounts                      {"id":"a-1","accountName":"Jane","initialAmount":1000}
+ * POST /api/accounts                      {"id":"a-1","accountName":"Jane","initialAmount":1000,"holderEmail":"jane@example.org"}
  * POST /api/accounts/a-1/deposits         {"amount":500}
  * POST /api/accounts/a-1/withdrawals      {"amount":200}
  * POST /api/accounts/a-1/close            {"reason":"moving"}
@@ -54,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * GET  /api/accounts?name=jan&amp;closed=false&amp;minBalance=10&amp;first=0&amp;max=20
  * GET  /api/accounts/a-1/history?after=&max=   the command log, a page at a time
  * POST /api/accounts/a-1/replay           rebuilds the account and its view from the log
+ * DELETE /api/accounts/a-1/personal-data  forgets the holder's personal data ({@link PersonalDataResource})
  * </pre>
  *
  * Every call needs a bearer token: role {@value Roles#HOLDER}, but {@value Roles#ADMIN} for history and replay.
@@ -101,7 +102,7 @@ public class AccountResource {
     public Response open(OpenAccount body) {
         valid(body);
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
-        Metadata logged = accounts.open(id, body.accountName().strip(), body.initialAmount());
+        Metadata logged = accounts.open(id, body.accountName().strip(), body.initialAmount(), body.holderEmail());
         if (sentElsewhere(logged)) {
             return accepted(id, logged);
         }

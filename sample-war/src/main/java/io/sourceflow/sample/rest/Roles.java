@@ -9,7 +9,7 @@ public final class Roles {
     /** An account's holder: opens accounts, deposits, withdraws, closes, activates, reads and searches. */
     public static final String HOLDER = "account-holder";
 
-    /** An operator: an account's history and replay, the replay jobs, the dead letters. */
+    /** An operator: an account's history and replay, forgetting its personal data, the replay jobs, the dead letters. */
     public static final String ADMIN = "sourceflow-admin";
 
     private Roles() {

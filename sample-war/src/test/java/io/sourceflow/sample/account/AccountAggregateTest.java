@@ -15,7 +15,7 @@ class AccountAggregateTest {
     @Test
     void openSendsACommandThatCreatesTheAccount() {
         accounts.when(a -> a.open("a-1", "Jane", BigDecimal.TEN))
-                .expectCommands(new CreateAccount(EntityRef.of("a-1").asNew(), "Jane", BigDecimal.TEN));
+                .expectCommands(new CreateAccount(EntityRef.of("a-1").asNew(), "Jane", BigDecimal.TEN, null));
     }
 
     @Test

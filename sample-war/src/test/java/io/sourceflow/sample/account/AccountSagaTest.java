@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AccountSagaTest {
 
     private static final EntityRef A1 = EntityRef.of("a-1");
-    private static final CreateAccount OPEN = new CreateAccount(A1.asNew(), "Jane", new BigDecimal("100"));
+    private static final CreateAccount OPEN = new CreateAccount(A1.asNew(), "Jane", new BigDecimal("100"), null);
 
     private final SagaFixture<BankAccount> accounts = SagaFixture.of(new AccountSaga());
 
@@ -69,7 +69,7 @@ class AccountSagaTest {
     @Test
     void anAccountIsOpenedOnce() {
         accounts.given(OPEN)
-                .when(new CreateAccount(A1.asNew(), "Joe", BigDecimal.ONE))
+                .when(new CreateAccount(A1.asNew(), "Joe", BigDecimal.ONE, null))
                 .expectException(EntityExistsException.class, "'a-1' already exists")
                 .expectState(account -> assertThat(account.getAccountName()).isEqualTo("Jane"));
     }

@@ -85,7 +85,8 @@ class SecurityIT {
 
     private static List<Call> adminCalls() {
         List<Call> calls = new ArrayList<>(List.of(new Call("GET", ACCOUNT + "/history"),
-                new Call("POST", ACCOUNT + "/replay"), new Call("GET", "/api/replay-jobs"),
+                new Call("POST", ACCOUNT + "/replay"), new Call("DELETE", ACCOUNT + "/personal-data"),
+                new Call("GET", "/api/replay-jobs"),
                 new Call("POST", "/api/replay-jobs"), new Call("GET", "/api/replay-jobs/1"),
                 new Call("POST", "/api/replay-jobs/1/stop"), new Call("POST", "/api/replay-jobs/1/restart")));
         if (Boolean.getBoolean("sample.dead-letters")) {
