@@ -14,7 +14,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +29,13 @@ import java.util.logging.Logger;
  * server encrypts its own keys with (application security needs one; {@code server create} writes such a file,
  * but a server folder a build fills before it creates the server gets none). A module copies it into its servers'
  * configuration.
+ *
+ * <p>And the servers' test certificate for HTTPS: {@code tls.p12} (PKCS #12, a 2048-bit RSA key and its self-signed
+ * certificate for {@code localhost} and {@code 127.0.0.1}, encrypted with that {@code keystore_password}) and
+ * {@code tls.pem} (the certificate alone, what clients trust: {@code curl --cacert}, {@link Tls}). Made by the JDK's
+ * {@code keytool}. {@code tls.properties} names the keystore and its password as the system properties
+ * {@code sourceflow.tls.keystore} and {@code sourceflow.tls.password}, which a WildFly server loads with
+ * {@code --properties}.
  */
 public final class TestKeys {
 
@@ -36,6 +45,12 @@ public final class TestKeys {
     public static final String PRIVATE_KEY = "private.pem";
     /** The Liberty server environment with the keystore password. */
     public static final String SERVER_ENV = "server.env";
+    /** The servers' TLS key and certificate. */
+    public static final String TLS_KEYSTORE = "tls.p12";
+    /** The servers' TLS certificate, for clients to trust. */
+    public static final String TLS_CERTIFICATE = "tls.pem";
+    /** The keystore's path and password as system properties, for a WildFly server ({@code --properties}). */
+    public static final String TLS_PROPERTIES = "tls.properties";
 
     private static final Logger LOG = Logger.getLogger(TestKeys.class.getName());
     private static final int KEY_SIZE = 2048;
@@ -72,6 +87,13 @@ public final class TestKeys {
             write(folder.resolve(SERVER_ENV), "keystore_password=" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)
                     + "\n", true);
         }
+        if (!Files.isRegularFile(folder.resolve(TLS_CERTIFICATE))) {
+            certificate(folder, keystorePassword(folder));
+        }
+        if (!Files.isRegularFile(folder.resolve(TLS_PROPERTIES))) {
+            write(folder.resolve(TLS_PROPERTIES), "sourceflow.tls.keystore=" + folder.resolve(TLS_KEYSTORE).toAbsolutePath()
+                    + "\nsourceflow.tls.password=" + keystorePassword(folder) + "\n", true);
+        }
         if (Files.isRegularFile(folder.resolve(PUBLIC_KEY)) && Files.isRegularFile(folder.resolve(PRIVATE_KEY))) {
             return;
         }
@@ -100,6 +122,58 @@ public final class TestKeys {
         String pem = Files.readString(folder.resolve(PRIVATE_KEY));
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    /**
+     * The password of the folder's keystores ({@code keystore_password} in its {@code server.env}).
+     *
+     * @param folder the folder
+     * @return the password
+     * @throws IOException when the file cannot be read
+     */
+    public static String keystorePassword(Path folder) throws IOException {
+        for (String line : Files.readAllLines(folder.resolve(SERVER_ENV))) {
+            if (line.startsWith("keystore_password=")) {
+                return line.substring("keystore_password=".length()).strip();
+            }
+        }
+        throw new IllegalStateException("No keystore_password in " + folder.resolve(SERVER_ENV).toAbsolutePath());
+    }
+
+    /** The TLS keystore and its certificate in PEM, by the JDK's keytool (the JDK has no API that signs certificates). */
+    private static void certificate(Path folder, String password) throws IOException {
+        Path keystore = folder.resolve(TLS_KEYSTORE);
+        Files.deleteIfExists(keystore);
+        keytool("-genkeypair", "-alias", "sourceflow", "-keyalg", "RSA", "-keysize", Integer.toString(KEY_SIZE),
+                "-validity", "825", "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass:env", "SOURCEFLOW_TLS_PASSWORD", password);
+        Path pem = folder.resolve(TLS_CERTIFICATE + ".part");
+        keytool("-exportcert", "-rfc", "-alias", "sourceflow", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass:env", "SOURCEFLOW_TLS_PASSWORD", "-file", pem.toString(), password);
+        if (Files.getFileStore(keystore).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.move(pem, folder.resolve(TLS_CERTIFICATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.info(() -> "New test TLS certificate in " + folder);
+    }
+
+    /** Runs keytool with the arguments before the last; the last is the store password, passed in its environment. */
+    private static void keytool(String... argumentsAndPassword) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(argumentsAndPassword).subList(0, argumentsAndPassword.length - 1));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SOURCEFLOW_TLS_PASSWORD", argumentsAndPassword[argumentsAndPassword.length - 1]);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("keytool " + command.get(1) + " failed: " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while keytool ran", e);
+        }
     }
 
     private static void write(Path file, String label, byte[] der, boolean secret) throws IOException {

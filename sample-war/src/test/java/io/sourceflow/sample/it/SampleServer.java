@@ -2,6 +2,7 @@ package io.sourceflow.sample.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.sourceflow.sample.tokens.Tls;
 import io.sourceflow.sample.tokens.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,7 +21,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The running sample server the REST tests talk to: {@code http://127.0.0.1:${sample.http.port}},
+ * The running sample server the REST tests talk to: {@code http://127.0.0.1:${sample.http.port}}, or
+ * {@code https://127.0.0.1:${sample.https.port}} when the server has HTTP turned off ({@code sample.https.only}),
  * started by the build (see sample-war/pom.xml and sample-wildfly/pom.xml). Its readiness is read
  * from {@code sample.health.url} (default {@code /health/ready} on the HTTP port, as on Open Liberty;
  * WildFly serves health on its management port).
@@ -31,7 +33,7 @@ import java.util.Map;
  */
 public final class SampleServer {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = client(isHttpsOnly());
     /**
      * How long one request may take before it fails. Generous: it only stops a test that waits for a server that
      * hangs, and on a loaded machine eight concurrent clients once needed more than a minute for one reply.
@@ -50,7 +52,36 @@ public final class SampleServer {
      * @return for example {@code http://127.0.0.1:19080}
      */
     public static URI base() {
-        return URI.create("http://127.0.0.1:" + System.getProperty("sample.http.port", "9080"));
+        return isHttpsOnly() ? httpsBase() : URI.create("http://127.0.0.1:" + System.getProperty("sample.http.port", "9080"));
+    }
+
+    /**
+     * The server's HTTPS address ({@code sample.https.port}).
+     *
+     * @return for example {@code https://127.0.0.1:19143}
+     */
+    public static URI httpsBase() {
+        return URI.create("https://127.0.0.1:" + System.getProperty("sample.https.port", "9443"));
+    }
+
+    /**
+     * Whether the server has HTTP turned off ({@code sample.https.only}): every test then calls it over HTTPS.
+     *
+     * @return {@code true} when it serves HTTPS only
+     */
+    public static boolean isHttpsOnly() {
+        return Boolean.getBoolean("sample.https.only");
+    }
+
+    /**
+     * A client; one for HTTPS trusts the build's test certificate alone.
+     *
+     * @param https whether it calls over HTTPS
+     * @return the client
+     */
+    public static HttpClient client(boolean https) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        return (https ? client.sslContext(Tls.ofBuild()) : client).build();
     }
 
     /**

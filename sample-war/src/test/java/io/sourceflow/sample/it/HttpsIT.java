@@ -1,0 +1,62 @@
+package io.sourceflow.sample.it;
+
+import static io.sourceflow.sample.it.AccountApiIT.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sourceflow.sample.tokens.Tokens;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The API over HTTPS ({@code sample.https.port}) with the build's test certificate: a client trusting it opens an
+ * account; a client with the JDK's default trust is refused in the handshake; and where the server has HTTP turned
+ * off ({@code sample.closed.http.port}), its HTTP port takes no connection.
+ */
+@EnabledIfSystemProperty(named = "sample.https.port", matches = "\\d+")
+class HttpsIT {
+
+    @BeforeAll
+    static void serverIsReady() {
+        SampleServer.awaitReady();
+    }
+
+    @Test
+    void theApiAnswersOverHttpsToAClientTrustingTheBuildsCertificate() throws Exception {
+        String id = newId();
+        HttpRequest open = HttpRequest.newBuilder(SampleServer.httpsBase().resolve("/api/accounts"))
+                .header("Authorization", Tokens.everyRole()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AccountApiIT.open(id, "Tess", "1"))).build();
+
+        HttpResponse<String> reply = SampleServer.client(true).send(open, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reply.statusCode()).isEqualTo(201);
+        assertThat(reply.body()).contains("\"id\":\"" + id + "\"");
+        assertThat(reply.uri().getScheme()).isEqualTo("https");
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCertificateIsRefusedInTheHandshake() {
+        HttpRequest health = HttpRequest.newBuilder(SampleServer.httpsBase().resolve("/health")).build();
+
+        assertThatThrownBy(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                .send(health, HttpResponse.BodyHandlers.discarding())).isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "sample.closed.http.port", matches = "\\d+")
+    void theHttpPortIsClosedWhenHttpIsTurnedOff() {
+        URI plain = URI.create("http://127.0.0.1:" + System.getProperty("sample.closed.http.port") + "/health");
+
+        assertThatThrownBy(() -> SampleServer.client(false).send(HttpRequest.newBuilder(plain).build(),
+                HttpResponse.BodyHandlers.discarding())).isInstanceOf(ConnectException.class);
+    }
+}
