@@ -1,6 +1,7 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.SubjectForgottenException;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.SubjectKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.NoSuchAlgorithmException;
@@ -24,10 +25,10 @@ public class InMemorySubjectKeyStore implements SubjectKeyStore {
     private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
 
     @Override
-    public SecretKey keyFor(String subject) {
+    public synchronized SecretKey keyFor(String subject) {
         Objects.requireNonNull(subject, "subject");
         if (forgotten.contains(subject)) {
-            throw new SubjectForgottenException("The data subject '" + subject + "' was forgotten");
+            throw new SubjectForgottenException("The data subject '" + SafeText.forLog(subject) + "' was forgotten");
         }
         return keys.computeIfAbsent(subject, s -> newKey());
     }
@@ -43,7 +44,7 @@ public class InMemorySubjectKeyStore implements SubjectKeyStore {
     }
 
     @Override
-    public boolean forget(String subject) {
+    public synchronized boolean forget(String subject) {
         forgotten.add(Objects.requireNonNull(subject, "subject"));
         return keys.remove(subject) != null;
     }

@@ -66,7 +66,14 @@ public abstract class PersonalDataSerializer implements Serializer {
             return delegate.deserialize(text, type); // which names what is wrong with the text
         }
         JsonValue opened = new PersonalWalk(fields, cipher, keys, json, false).object(parsed, model, null);
-        return delegate.deserialize(cipher.write(opened), type);
+        try {
+            return delegate.deserialize(cipher.write(opened), type);
+        } catch (RuntimeException e) {
+            // the delegate's message, and its causes', may quote the decrypted personal values: neither is passed on
+            throw new MessageFormatException("Cannot read a " + type.getName() + " from JSON once its personal fields are"
+                    + " decrypted (" + e.getClass().getSimpleName() + "; its message is withheld, as it may quote personal"
+                    + " data): does a personal field's type still fit what was written?");
+        }
     }
 
     private PersonalFields.Model model(Class<?> type) {

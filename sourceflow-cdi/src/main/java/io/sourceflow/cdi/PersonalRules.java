@@ -34,28 +34,34 @@ final class PersonalRules {
         }
         PersonalFields fields = new PersonalFields();
         Set<String> problems = new LinkedHashSet<>();
-        Set<Class<?>> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Class<?> type : handled) {
-            PersonalFields.Model model = check(fields, type, seen, problems);
-            if (model != null && !model.personal().isEmpty() && model.subject() == null) {
-                problems.add(type.getName() + " has @Personal fields " + model.personal() + " but no @DataSubject naming"
-                        + " whose data they are");
-            }
+            check(fields, type, false, seen, problems);
         }
         return new ArrayList<>(problems);
     }
 
-    private static PersonalFields.Model check(PersonalFields fields, Class<?> type, Set<Class<?>> seen, Set<String> problems) {
-        if (!seen.add(type)) {
-            return null;
+    /**
+     * Checks a type and the types it holds; one with personal fields needs a subject of its own unless an
+     * enclosing object (on every path to it) names one.
+     */
+    private static void check(PersonalFields fields, Class<?> type, boolean subjectAbove, Set<String> seen,
+            Set<String> problems) {
+        if (!seen.add(type.getName() + (subjectAbove ? "/inner" : "/top"))) {
+            return;
         }
+        PersonalFields.Model model;
         try {
-            PersonalFields.Model model = fields.of(type);
-            model.nested().forEach(nested -> check(fields, nested.type(), seen, problems));
-            return model;
+            model = fields.of(type);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
-            return null;
+            return;
         }
+        if (!model.personal().isEmpty() && model.subject() == null && !subjectAbove) {
+            problems.add(type.getName() + " has @Personal fields " + model.personal() + " but no @DataSubject naming"
+                    + " whose data they are (of its own or of an object that holds it)");
+        }
+        boolean subject = subjectAbove || model.subject() != null;
+        model.nested().forEach(nested -> check(fields, nested.type(), subject, seen, problems));
     }
 }

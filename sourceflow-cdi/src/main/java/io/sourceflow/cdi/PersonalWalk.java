@@ -2,6 +2,7 @@ package io.sourceflow.cdi;
 
 import io.sourceflow.MessageFormatException;
 import io.sourceflow.SubjectForgottenException;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.SubjectKeyStore;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -43,7 +44,7 @@ final class PersonalWalk {
     /** The value with its personal fields, and those of the objects it holds, sealed or opened. */
     JsonValue object(JsonValue value, PersonalFields.Model model, String outerSubject) {
         if (!(value instanceof JsonObject object)) {
-            return value;
+            return unexpected(value, model.type(), "an object");
         }
         String subject = model.subject() == null ? outerSubject : subject(object, model);
         JsonObjectBuilder result = json.createObjectBuilder(object);
@@ -64,17 +65,36 @@ final class PersonalWalk {
 
     private JsonValue holder(JsonValue field, PersonalFields.Nested nested, String subject) {
         PersonalFields.Model inner = fields.of(nested.type());
-        if (nested.shape() == PersonalFields.Shape.MANY && field instanceof JsonArray array) {
+        if (nested.shape() == PersonalFields.Shape.MANY) {
+            if (!(field instanceof JsonArray array)) {
+                return unexpected(field, nested.type(), "an array");
+            }
             JsonArrayBuilder result = json.createArrayBuilder();
             array.forEach(element -> result.add(object(element, inner, subject)));
             return result.build();
         }
-        if (nested.shape() == PersonalFields.Shape.MAP && field instanceof JsonObject map) {
+        if (nested.shape() == PersonalFields.Shape.MAP) {
+            if (!(field instanceof JsonObject map)) {
+                return unexpected(field, nested.type(), "an object (a map with string keys)");
+            }
             JsonObjectBuilder result = json.createObjectBuilder();
             map.forEach((key, element) -> result.add(key, object(element, inner, subject)));
             return result.build();
         }
         return object(field, inner, subject);
+    }
+
+    /**
+     * A value whose JSON form is not the shape its class's model expects (a null, or another serializer's form):
+     * passed over when reading, refused when writing, so that no personal value is written unsealed.
+     */
+    private JsonValue unexpected(JsonValue value, Class<?> type, String expected) {
+        if (!seal || value.getValueType() == JsonValue.ValueType.NULL) {
+            return value;
+        }
+        throw new MessageFormatException("Cannot seal the personal data of a " + type.getName() + ": its JSON form is a "
+                + value.getValueType().name().toLowerCase(java.util.Locale.ROOT) + ", not " + expected
+                + " (a map with keys other than strings, or an adapter that writes it another way)");
     }
 
     private JsonValue seal(JsonValue plain, PersonalFields.Model model, String name, String subject) {
@@ -88,7 +108,7 @@ final class PersonalWalk {
             key = known.computeIfAbsent(subject, s -> Optional.of(keys.keyFor(s))).orElseThrow();
         } catch (SubjectForgottenException e) {
             throw new SubjectForgottenException("Cannot write the personal field " + field + ": its data subject '"
-                    + subject + "' was forgotten", e);
+                    + SafeText.forLog(subject) + "' was forgotten", e);
         }
         try {
             return cipher.seal(plain, key, subject);
@@ -111,13 +131,13 @@ final class PersonalWalk {
                 return JsonValue.NULL;
             }
             throw new MessageFormatException("Cannot read the personal field " + field + ": the key store has no key for its"
-                    + " data subject '" + subject + "' (was it written by a server with another key store?)");
+                    + " data subject '" + SafeText.forLog(subject) + "' (was it written by a server with another key store?)");
         }
         try {
             return cipher.open(sealed, key.get(), subject);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new MessageFormatException("Cannot read the personal field " + field + " of data subject '" + subject
-                    + "': it does not decrypt with the subject's key (altered, or of another subject): "
+            throw new MessageFormatException("Cannot read the personal field " + field + " of data subject '"
+                    + SafeText.forLog(subject) + "': it does not decrypt with the subject's key (altered, or of another subject): "
                     + e.getClass().getSimpleName(), e);
         }
     }

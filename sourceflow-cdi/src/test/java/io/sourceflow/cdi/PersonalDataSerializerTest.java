@@ -13,6 +13,9 @@ import io.sourceflow.cdi.personal.People.ListSubject;
 import io.sourceflow.cdi.personal.People.Note;
 import io.sourceflow.cdi.personal.People.OpenAccount;
 import io.sourceflow.cdi.personal.People.PrimitiveAge;
+import io.sourceflow.cdi.personal.People.Registry;
+import io.sourceflow.cdi.personal.People.Tag;
+import io.sourceflow.cdi.personal.People.RetypedCustomer;
 import io.sourceflow.cdi.personal.People.TwoSubjects;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -99,6 +102,14 @@ class PersonalDataSerializerTest {
     }
 
     @Test
+    void aHolderWhoseJsonFormIsNotTheExpectedShapeIsRefusedNotWrittenInPlainText() {
+        Registry registry = new Registry("r-1", Map.of(new Tag("vip"), new Customer("c-1", "Ann Smith", "x")));
+
+        assertThatThrownBy(() -> serializer.serialize(registry)).isInstanceOf(MessageFormatException.class)
+                .hasMessageStartingWith("Cannot seal the personal data of a " + Customer.class.getName() + ": its JSON form is");
+    }
+
+    @Test
     void aSealedValueMovedToAnotherSubjectDoesNotDecrypt() {
         serializer.serialize(new Customer("c-2", "Bob Jones", "x"));
         String ann = serializer.serialize(new Customer("c-1", "Ann Smith", "x"));
@@ -107,6 +118,31 @@ class PersonalDataSerializerTest {
                 .isInstanceOf(MessageFormatException.class)
                 .hasMessageStartingWith("Cannot read the personal field " + Customer.class.getName()
                         + ".name of data subject 'c-2': it does not decrypt with the subject's key");
+    }
+
+    @Test
+    void anAlteredOrCutCiphertextDoesNotDecrypt() {
+        String ann = serializer.serialize(new Customer("c-1", "Ann Smith", "x"));
+        String sealed = ann.replaceAll(".*\"sourceflow:personal\":\"1\\.([^\"]+)\".*", "$1");
+        char flipped = sealed.charAt(20) == 'A' ? 'B' : 'A';
+        String altered = ann.replace(sealed, sealed.substring(0, 20) + flipped + sealed.substring(21));
+        String cut = ann.replace(sealed, sealed.substring(0, 12));
+
+        assertThatThrownBy(() -> serializer.deserialize(altered, Customer.class)).isInstanceOf(MessageFormatException.class)
+                .hasMessageContaining("does not decrypt with the subject's key");
+        assertThatThrownBy(() -> serializer.deserialize(cut, Customer.class)).isInstanceOf(MessageFormatException.class)
+                .hasMessageContaining("does not decrypt with the subject's key");
+    }
+
+    @Test
+    void aDecryptedValueThatNoLongerFitsItsFieldIsNotQuotedInTheError() {
+        String ann = serializer.serialize(new Customer("c-1", "Ann Smith", "x"));
+
+        assertThatThrownBy(() -> serializer.deserialize(ann, RetypedCustomer.class))
+                .isInstanceOf(MessageFormatException.class)
+                .hasMessageStartingWith("Cannot read a " + RetypedCustomer.class.getName() + " from JSON once its personal")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Ann"))
+                .hasNoCause();
     }
 
     @Test

@@ -35,6 +35,18 @@ public final class People {
             Address office, String name) {
     }
 
+    /** A customer whose name became a number: what was written no longer fits. */
+    public record RetypedCustomer(@DataSubject String id, @Personal Integer name, String tier) {
+    }
+
+    /** Customers under keys that are objects: JSON-B writes such a map as an array of entries. */
+    public record Registry(@DataSubject String id, Map<Tag, Customer> customers) {
+    }
+
+    /** A map key that is an object. */
+    public record Tag(String name) {
+    }
+
     /** Personal data without a subject of its own: only inside an object that names one. */
     public record Note(@Personal String text) {
     }
