@@ -3,15 +3,19 @@ package io.sourceflow.jpa;
 import io.sourceflow.SubjectForgottenException;
 import io.sourceflow.cdi.InMemorySubjectKeyStore;
 import io.sourceflow.cdi.NewTransaction;
+import io.sourceflow.spi.SafeText;
 import io.sourceflow.spi.SubjectKeyStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -40,33 +44,51 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
     @Inject
     NewTransaction newTransaction;
 
+    /** The key of this store's map of keys made in a transaction, among the transaction's resources. */
+    private final Object madeKeys = new Object();
+
     @Override
     public SecretKey keyFor(String subject) {
         Objects.requireNonNull(subject, "subject");
+        Map<String, SecretKey> madeHere = madeInThisTransaction();
+        SecretKey known = madeHere.get(subject);
+        if (known != null) {
+            return known;
+        }
         EntityManager em = jpa.entityManager();
         SubjectKeyRow row = em.find(SubjectKeyRow.class, subject);
         if (row == null) {
-            String secret = Base64.getEncoder().encodeToString(InMemorySubjectKeyStore.newKey().getEncoded());
+            SecretKey made = InMemorySubjectKeyStore.newKey();
+            String secret = Base64.getEncoder().encodeToString(made.getEncoded());
             try {
                 newTransaction.run(() -> jpa.entityManager().persist(new SubjectKeyRow(subject, secret, now())));
+                // committed, but under repeatable read (MariaDB's default) the caller's transaction may not see the
+                // new row: it is kept for the rest of that transaction
+                madeHere.put(subject, made);
+                return made;
             } catch (RuntimeException e) {
                 row = em.find(SubjectKeyRow.class, subject);
                 if (row == null) {
-                    throw e;
+                    throw new IllegalStateException("Cannot keep a new key for the data subject '" + SafeText.forLog(subject)
+                            + "', and no other server's key for it is visible in this transaction: "
+                            + e.getClass().getName(), e);
                 }
-                LOG.fine(() -> "Another server made a data subject's key at the same time; using its key: " + e);
+                LOG.fine(() -> "Another server made a data subject's key at the same time; using its key");
             }
-            row = row == null ? em.find(SubjectKeyRow.class, subject) : row;
         }
-        if (row == null || row.getSecret() == null) {
-            throw new SubjectForgottenException("The data subject '" + subject + "' was forgotten");
+        if (row.getSecret() == null) {
+            throw new SubjectForgottenException("The data subject '" + SafeText.forLog(subject) + "' was forgotten");
         }
         return key(row.getSecret());
     }
 
     @Override
     public Optional<SecretKey> find(String subject) {
-        SubjectKeyRow row = jpa.entityManager().find(SubjectKeyRow.class, Objects.requireNonNull(subject, "subject"));
+        SecretKey made = madeInThisTransaction().get(Objects.requireNonNull(subject, "subject"));
+        if (made != null) {
+            return Optional.of(made);
+        }
+        SubjectKeyRow row = jpa.entityManager().find(SubjectKeyRow.class, subject);
         return row == null || row.getSecret() == null ? Optional.empty() : Optional.of(key(row.getSecret()));
     }
 
@@ -76,9 +98,18 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
         return row != null && row.getForgottenOn() != null;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException without an active JTA transaction (the change would be lost)
+     */
     @Override
     public boolean forget(String subject) {
         Objects.requireNonNull(subject, "subject");
+        if (jpa.activeTransaction() == null) {
+            throw new IllegalStateException("Forgetting a data subject needs an active JTA transaction: without one the"
+                    + " deletion of its key would not be written (DataSubjects.forget starts one)");
+        }
         EntityManager em = jpa.entityManager();
         SubjectKeyRow row = em.find(SubjectKeyRow.class, subject);
         if (row == null) {
@@ -90,6 +121,21 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
             row.forget(now());
         }
         return had;
+    }
+
+    /** The keys this store made in the caller's transaction (a new, unshared map outside one). */
+    @SuppressWarnings("unchecked")
+    private Map<String, SecretKey> madeInThisTransaction() {
+        TransactionSynchronizationRegistry tx = jpa.activeTransaction();
+        if (tx == null) {
+            return new HashMap<>();
+        }
+        Map<String, SecretKey> made = (Map<String, SecretKey>) tx.getResource(madeKeys);
+        if (made == null) {
+            made = new HashMap<>();
+            tx.putResource(madeKeys, made);
+        }
+        return made;
     }
 
     private static SecretKey key(String secret) {

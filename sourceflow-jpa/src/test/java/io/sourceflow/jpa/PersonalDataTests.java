@@ -16,6 +16,7 @@ import io.sourceflow.jpa.people.Members.Join;
 import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import io.sourceflow.spi.EntityStore;
+import io.sourceflow.spi.SubjectKeyStore;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
@@ -60,6 +61,8 @@ abstract class PersonalDataTests {
     History history;
     @Inject
     DataSubjects subjects;
+    @Inject
+    SubjectKeyStore keys;
 
     abstract TestDatabase.Kind kind();
 
@@ -107,6 +110,14 @@ abstract class PersonalDataTests {
         assertThat(cellsOfEveryTable()).noneMatch(cell -> cell.contains(NAME) || cell.contains(EMAIL));
     }
 
+    @Test
+    void forgettingThroughTheKeyStoreOutsideATransactionIsRefusedNotLost() {
+        assertThatThrownBy(() -> keys.forget("m-9")).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Forgetting a data subject needs an active JTA transaction");
+        assertThat(subjects.forget("m-9")).as("the API starts one").isFalse();
+        assertThat(keys.isForgotten("m-9")).isTrue();
+    }
+
     private <T> T inTransaction(Callable<T> work) throws Exception {
         TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
         tm.begin();
@@ -129,7 +140,8 @@ abstract class PersonalDataTests {
             }
             assertThat(tables).as("the tables of the schema").anyMatch(t -> t.equalsIgnoreCase("sourceflow_command"));
             for (String table : tables) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                String quote = c.getMetaData().getIdentifierQuoteString();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + quote + table + quote)) {
                     while (rs.next()) {
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             cells.add(String.valueOf(rs.getString(i)));
