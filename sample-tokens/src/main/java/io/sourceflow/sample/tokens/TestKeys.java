@@ -82,6 +82,10 @@ public final class TestKeys {
     public static void ensure(Path folder) throws IOException, GeneralSecurityException {
         Files.createDirectories(folder);
         if (!Files.isRegularFile(folder.resolve(SERVER_ENV))) {
+            // a new password: what an earlier one encrypted is made again with it
+            for (String made : new String[] {TLS_KEYSTORE, TLS_CERTIFICATE, TLS_PROPERTIES}) {
+                Files.deleteIfExists(folder.resolve(made));
+            }
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
             write(folder.resolve(SERVER_ENV), "keystore_password=" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourceflow.sample.tokens.Tokens;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The API over HTTPS ({@code sample.https.port}) with the build's test certificate: a client trusting it opens an
- * account; a client with the JDK's default trust is refused in the handshake; and where the server has HTTP turned
- * off ({@code sample.closed.http.port}), its HTTP port takes no connection.
+ * account; a client with the JDK's default trust is refused in the handshake; and where the Liberty server has HTTP
+ * turned off ({@code sample.https.only}), its log shows the HTTPS listener started and no HTTP listener.
  */
 @EnabledIfSystemProperty(named = "sample.https.port", matches = "\\d+")
 class HttpsIT {
@@ -52,11 +53,15 @@ class HttpsIT {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "sample.closed.http.port", matches = "\\d+")
-    void theHttpPortIsClosedWhenHttpIsTurnedOff() {
-        URI plain = URI.create("http://127.0.0.1:" + System.getProperty("sample.closed.http.port") + "/health");
+    @EnabledIfSystemProperty(named = "sample.https.only", matches = "true")
+    void theServerOpensNoHttpListenerWhenHttpIsTurnedOff() throws Exception {
+        Path log = Path.of(System.getProperty("sample.wlp.home"), "usr", "servers", System.getProperty("sample.server.name"),
+                "logs", "messages.log");
 
-        assertThatThrownBy(() -> SampleServer.client(false).send(HttpRequest.newBuilder(plain).build(),
-                HttpResponse.BodyHandlers.discarding())).isInstanceOf(ConnectException.class);
+        List<String> listening = Files.readAllLines(log).stream().filter(line -> line.contains("CWWKO0219I")).toList();
+
+        assertThat(listening).as("Liberty's listeners (CWWKO0219I) in " + log)
+                .anyMatch(line -> line.contains("defaultHttpEndpoint-ssl ") && line.contains(System.getProperty("sample.https.port")))
+                .noneMatch(line -> line.contains("TCP Channel defaultHttpEndpoint "));
     }
 }
