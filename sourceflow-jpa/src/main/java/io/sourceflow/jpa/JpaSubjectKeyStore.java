@@ -50,8 +50,7 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
     @Override
     public SecretKey keyFor(String subject) {
         Objects.requireNonNull(subject, "subject");
-        Map<String, SecretKey> madeHere = madeInThisTransaction();
-        SecretKey known = madeHere.get(subject);
+        SecretKey known = madeKey(subject);
         if (known != null) {
             return known;
         }
@@ -64,7 +63,7 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
                 newTransaction.run(() -> jpa.entityManager().persist(new SubjectKeyRow(subject, secret, now())));
                 // committed, but under repeatable read (MariaDB's default) the caller's transaction may not see the
                 // new row: it is kept for the rest of that transaction
-                madeHere.put(subject, made);
+                madeInThisTransaction().put(subject, made);
                 return made;
             } catch (RuntimeException e) {
                 row = em.find(SubjectKeyRow.class, subject);
@@ -84,7 +83,7 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
 
     @Override
     public Optional<SecretKey> find(String subject) {
-        SecretKey made = madeInThisTransaction().get(Objects.requireNonNull(subject, "subject"));
+        SecretKey made = madeKey(Objects.requireNonNull(subject, "subject"));
         if (made != null) {
             return Optional.of(made);
         }
@@ -121,6 +120,14 @@ public class JpaSubjectKeyStore implements SubjectKeyStore {
             row.forget(now());
         }
         return had;
+    }
+
+    /** A key this store made in the caller's transaction, without adding anything to the transaction. */
+    @SuppressWarnings("unchecked")
+    private SecretKey madeKey(String subject) {
+        TransactionSynchronizationRegistry tx = jpa.activeTransaction();
+        Map<String, SecretKey> made = tx == null ? null : (Map<String, SecretKey>) tx.getResource(madeKeys);
+        return made == null ? null : made.get(subject);
     }
 
     /** The keys this store made in the caller's transaction (a new, unshared map outside one). */
