@@ -25,17 +25,20 @@ import java.util.logging.Logger;
  * (PKCS #8, what {@link Tokens} signs with). Made when missing, kept when present, so servers started earlier in a
  * build still accept the tokens; never committed: a clean build makes a new pair.
  *
- * <p>Beside them, {@code server.env} with a random {@code keystore_password}: the password an Open Liberty test
- * server encrypts its own keys with (application security needs one; {@code server create} writes such a file,
- * but a server folder a build fills before it creates the server gets none). A module copies it into its servers'
+ * <p>Beside them, {@code server.env} with two random secrets: {@code keystore_password}, the password an Open Liberty
+ * test server encrypts its own keys with (application security needs one; {@code server create} writes such a file,
+ * but a server folder a build fills before it creates the server gets none), and {@code messaging_password}, the
+ * password of the servers' messaging account (Liberty's configuration variable {@code messaging.password}: on the
+ * messaging engine, on a server connecting to it and on an Artemis broker). A module copies it into its servers'
  * configuration.
  *
  * <p>And the servers' test certificate for HTTPS: {@code tls.p12} (PKCS #12, a 2048-bit RSA key and its self-signed
  * certificate for {@code localhost} and {@code 127.0.0.1}, encrypted with that {@code keystore_password}) and
- * {@code tls.pem} (the certificate alone, what clients trust: {@code curl --cacert}, {@link Tls}). Made by the JDK's
- * {@code keytool}. {@code tls.properties} names the keystore and its password as the system properties
- * {@code sourceflow.tls.keystore} and {@code sourceflow.tls.password}, which a WildFly server loads with
- * {@code --properties}.
+ * {@code tls.pem} (the certificate alone, what clients trust: {@code curl --cacert}, {@link Tls}) and {@code trust.p12}
+ * (the certificate alone in a PKCS #12 trust store with the keystore password, what a messaging client trusts). Made
+ * by the JDK's {@code keytool}. {@code server.properties} holds the same secrets as the system properties a WildFly
+ * server loads with {@code --properties}: {@code sourceflow.tls.keystore}, {@code sourceflow.tls.password},
+ * {@code sourceflow.messaging.password}, {@code sourceflow.messaging.truststore} and its {@code .password}.
  */
 public final class TestKeys {
 
@@ -49,13 +52,28 @@ public final class TestKeys {
     public static final String TLS_KEYSTORE = "tls.p12";
     /** The servers' TLS certificate, for clients to trust. */
     public static final String TLS_CERTIFICATE = "tls.pem";
-    /** The keystore's path and password as system properties, for a WildFly server ({@code --properties}). */
-    public static final String TLS_PROPERTIES = "tls.properties";
+    /** The certificate alone, as a PKCS #12 trust store, for messaging clients. */
+    public static final String TRUST_STORE = "trust.p12";
+    /** The secrets as system properties, for a WildFly server ({@code --properties}). */
+    public static final String SERVER_PROPERTIES = "server.properties";
+
+    private static final String KEYSTORE_PASSWORD = "keystore_password";
+    private static final String MESSAGING_PASSWORD = "messaging_password";
 
     private static final Logger LOG = Logger.getLogger(TestKeys.class.getName());
     private static final int KEY_SIZE = 2048;
 
     private TestKeys() {
+    }
+
+    /**
+     * The folder of the module being built: {@code sample.jwt.keys}, by default {@code target/jwt} (a test's working
+     * directory is its module's).
+     *
+     * @return the folder
+     */
+    public static Path ofBuild() {
+        return Path.of(System.getProperty("sample.jwt.keys", "target/jwt"));
     }
 
     /**
@@ -81,22 +99,24 @@ public final class TestKeys {
      */
     public static void ensure(Path folder) throws IOException, GeneralSecurityException {
         Files.createDirectories(folder);
-        if (!Files.isRegularFile(folder.resolve(SERVER_ENV))) {
-            // a new password: what an earlier one encrypted is made again with it
-            for (String made : new String[] {TLS_KEYSTORE, TLS_CERTIFICATE, TLS_PROPERTIES}) {
+        if (!Files.isRegularFile(folder.resolve(SERVER_ENV)) || secret(folder, MESSAGING_PASSWORD) == null) {
+            // new passwords (or an older build's file without the messaging one): what an earlier password
+            // encrypted is made again with the new one
+            for (String made : new String[] {TLS_KEYSTORE, TLS_CERTIFICATE, TRUST_STORE, SERVER_PROPERTIES}) {
                 Files.deleteIfExists(folder.resolve(made));
             }
-            byte[] secret = new byte[24];
-            new SecureRandom().nextBytes(secret);
-            write(folder.resolve(SERVER_ENV), "keystore_password=" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)
-                    + "\n", true);
+            write(folder.resolve(SERVER_ENV), KEYSTORE_PASSWORD + "=" + random() + "\n" + MESSAGING_PASSWORD + "=" + random() + "\n",
+                    true);
         }
-        if (!Files.isRegularFile(folder.resolve(TLS_CERTIFICATE))) {
+        if (!Files.isRegularFile(folder.resolve(TRUST_STORE))) {
             certificate(folder, keystorePassword(folder));
         }
-        if (!Files.isRegularFile(folder.resolve(TLS_PROPERTIES))) {
-            write(folder.resolve(TLS_PROPERTIES), "sourceflow.tls.keystore=" + folder.resolve(TLS_KEYSTORE).toAbsolutePath()
-                    + "\nsourceflow.tls.password=" + keystorePassword(folder) + "\n", true);
+        if (!Files.isRegularFile(folder.resolve(SERVER_PROPERTIES))) {
+            write(folder.resolve(SERVER_PROPERTIES), "sourceflow.tls.keystore=" + folder.resolve(TLS_KEYSTORE).toAbsolutePath()
+                    + "\nsourceflow.tls.password=" + keystorePassword(folder)
+                    + "\nsourceflow.messaging.password=" + messagingPassword(folder)
+                    + "\nsourceflow.messaging.truststore=" + folder.resolve(TRUST_STORE).toAbsolutePath()
+                    + "\nsourceflow.messaging.truststore.password=" + keystorePassword(folder) + "\n", true);
         }
         if (Files.isRegularFile(folder.resolve(PUBLIC_KEY)) && Files.isRegularFile(folder.resolve(PRIVATE_KEY))) {
             return;
@@ -136,15 +156,48 @@ public final class TestKeys {
      * @throws IOException when the file cannot be read
      */
     public static String keystorePassword(Path folder) throws IOException {
-        for (String line : Files.readAllLines(folder.resolve(SERVER_ENV))) {
-            if (line.startsWith("keystore_password=")) {
-                return line.substring("keystore_password=".length()).strip();
-            }
-        }
-        throw new IllegalStateException("No keystore_password in " + folder.resolve(SERVER_ENV).toAbsolutePath());
+        return required(folder, KEYSTORE_PASSWORD);
     }
 
-    /** The TLS keystore and its certificate in PEM, by the JDK's keytool (the JDK has no API that signs certificates). */
+    /**
+     * The password of the servers' messaging account ({@code messaging_password} in the folder's {@code server.env}).
+     *
+     * @param folder the folder
+     * @return the password
+     * @throws IOException when the file cannot be read
+     */
+    public static String messagingPassword(Path folder) throws IOException {
+        return required(folder, MESSAGING_PASSWORD);
+    }
+
+    private static String required(Path folder, String name) throws IOException {
+        String value = secret(folder, name);
+        if (value == null) {
+            throw new IllegalStateException("No " + name + " in " + folder.resolve(SERVER_ENV).toAbsolutePath());
+        }
+        return value;
+    }
+
+    /** A line {@code name=value} of the folder's server.env, or null when the file or the line is missing. */
+    private static String secret(Path folder, String name) throws IOException {
+        if (!Files.isRegularFile(folder.resolve(SERVER_ENV))) {
+            return null;
+        }
+        for (String line : Files.readAllLines(folder.resolve(SERVER_ENV))) {
+            if (line.startsWith(name + "=")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String random() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The TLS keystore, its certificate in PEM and the trust store, by the JDK's keytool (the JDK has no API that signs certificates). */
     private static void certificate(Path folder, String password) throws IOException {
         Path keystore = folder.resolve(TLS_KEYSTORE);
         Files.deleteIfExists(keystore);
@@ -158,6 +211,11 @@ public final class TestKeys {
             Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
         }
         Files.move(pem, folder.resolve(TLS_CERTIFICATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path trust = folder.resolve(TRUST_STORE + ".part");
+        Files.deleteIfExists(trust);
+        keytool("-importcert", "-noprompt", "-alias", "sourceflow", "-file", folder.resolve(TLS_CERTIFICATE).toString(),
+                "-storetype", "PKCS12", "-keystore", trust.toString(), "-storepass:env", "SOURCEFLOW_TLS_PASSWORD", password);
+        Files.move(trust, folder.resolve(TRUST_STORE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.info(() -> "New test TLS certificate in " + folder);
     }
 

@@ -26,7 +26,7 @@ public final class Tls {
      * @return the context
      */
     public static SSLContext ofBuild() {
-        return trusting(Path.of(System.getProperty("sample.jwt.keys", "target/jwt")));
+        return trusting(TestKeys.ofBuild());
     }
 
     /**

@@ -66,7 +66,7 @@ public final class Tokens {
      * @return the signer
      */
     public static Tokens ofBuild() {
-        return from(Path.of(System.getProperty("sample.jwt.keys", "target/jwt")));
+        return from(TestKeys.ofBuild());
     }
 
     /**

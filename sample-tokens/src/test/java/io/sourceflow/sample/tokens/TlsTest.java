@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -66,6 +67,13 @@ class TlsTest {
         } finally {
             server.stop(0);
         }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(folder.resolve(TestKeys.TRUST_STORE))) {
+            trust.load(in, password);
+        }
+        assertThat(Collections.list(trust.aliases())).containsExactly("sourceflow");
+        assertThat(trust.isCertificateEntry("sourceflow")).isTrue();
+        assertThat(trust.getCertificate("sourceflow")).isEqualTo(certificate);
         assertThat(List.of(TestKeys.TLS_KEYSTORE, TestKeys.TLS_CERTIFICATE)).allSatisfy(f -> assertThat(folder.resolve(f)).isRegularFile());
     }
 

@@ -68,7 +68,11 @@ class TokensTest {
                 PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(Files.getPosixFilePermissions(folder.resolve("server.env"))).containsExactlyInAnyOrder(
                 PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        assertThat(Files.readString(folder.resolve("server.env"))).matches("keystore_password=[A-Za-z0-9_-]{32}\n");
+        assertThat(Files.readString(folder.resolve("server.env")))
+                .matches("keystore_password=[A-Za-z0-9_-]{32}\nmessaging_password=[A-Za-z0-9_-]{32}\n");
+        assertThat(TestKeys.messagingPassword(folder)).isNotEqualTo(TestKeys.keystorePassword(folder));
+        assertThat(Files.readString(folder.resolve(TestKeys.SERVER_PROPERTIES)))
+                .contains("sourceflow.messaging.password=" + TestKeys.messagingPassword(folder) + "\n");
     }
 
     private static JwtConsumer consumer(Path folder) throws Exception {

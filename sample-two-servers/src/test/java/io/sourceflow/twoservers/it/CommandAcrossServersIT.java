@@ -55,6 +55,20 @@ class CommandAcrossServersIT {
     }
 
     @Test
+    void theCallerWhoPostedToBIsNamedInAsLog() {
+        // given: a command posted to B by the tests' caller "it"
+        String id = Accounts.newId("caller");
+        assertThat(Accounts.open(id, "Carl Caller", "5").status()).isEqualTo(202);
+        await("A's log of " + id).atMost(Duration.ofMinutes(1)).until(() -> Databases.logOnA(id).size() == 1);
+
+        // then: A, which trusts the principal of its authenticated messaging connections, logged who sent it
+        Reply history = Http.get(Servers.a("/api/accounts/" + id + "/history"));
+        assertThat(history.status()).as("%s", history).isEqualTo(200);
+        assertThat(history.array()).singleElement()
+                .satisfies(entry -> assertThat(entry.asJsonObject().getString("principal")).isEqualTo("it"));
+    }
+
+    @Test
     void bTellsTheCallerWhatBecameOfACommandThatAAppliedOrRejected() {
         // given
         String id = Accounts.opened("outcome", "10");

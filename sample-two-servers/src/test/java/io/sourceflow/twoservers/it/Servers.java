@@ -7,14 +7,21 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The two servers the build started (see the module's pom.xml): A handles the commands and hosts
  * the messaging engine, B serves the API and the views. A can be killed and started again.
  */
 final class Servers {
+
+    /** What a server writes while it runs: not copied into another server. */
+    private static final Set<String> RUNTIME_FOLDERS = Set.of("logs", "workarea", "tranlog", "messaging");
 
     private Servers() {
     }
@@ -25,6 +32,10 @@ final class Servers {
 
     static URI b(String path) {
         return URI.create("http://127.0.0.1:" + System.getProperty("two.b.http.port", "19220") + path);
+    }
+
+    static URI c(String path) {
+        return URI.create("http://127.0.0.1:" + Integer.getInteger("two.c.http.port", 19230) + path);
     }
 
     /** Waits until both report ready. */
@@ -59,13 +70,69 @@ final class Servers {
     }
 
     /**
+     * Starts a third server, a copy of B's folder (configuration, applications, driver) under another name, with
+     * its own HTTP port and durable subscription and the given messaging password, and waits until it is ready.
+     *
+     * @param name the new server's name; a folder of that name left by an earlier run is replaced
+     * @param httpPort its HTTP port
+     * @param messagingPassword the password it connects to A's engine with
+     */
+    static void startCopyOfB(String name, int httpPort, String messagingPassword) throws IOException, InterruptedException {
+        Path b = wlp().resolve("usr/servers/" + System.getProperty("two.b.server", "sample-b"));
+        Path copy = wlp().resolve("usr/servers/" + name);
+        if (Files.exists(copy)) {
+            try (Stream<Path> old = Files.walk(copy)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(b)) {
+            for (Path path : files.toList()) {
+                Path relative = b.relativize(path);
+                if (relative.getNameCount() > 0 && RUNTIME_FOLDERS.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                Files.copy(path, copy.resolve(relative.toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Path bootstrap = copy.resolve("bootstrap.properties");
+        String properties = Files.readString(bootstrap).replaceAll("(?m)^http\\.port=.*$", "http.port=" + httpPort)
+                + "\nsourceflow.jms.consumer=" + name + "\nmessaging.password=" + messagingPassword + "\n";
+        Files.writeString(bootstrap, properties);
+        server("start", name);
+        awaitReady(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"));
+    }
+
+    /**
+     * Stops a server started by {@link #startCopyOfB}; its folder stays, with its logs.
+     *
+     * @param name its name
+     */
+    static void stop(String name) throws IOException, InterruptedException {
+        server("stop", name);
+    }
+
+    private static void server(String action, String name) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(wlp().resolve("bin/server").toString(), action, name)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("server " + action + " " + name + " failed: exit " + process.exitValue());
+        }
+    }
+
+    /**
      * A server's current {@code messages.log}.
      *
-     * @param server {@code "a"} or {@code "b"}
+     * @param server {@code "a"}, {@code "b"} or the name of another server of this installation
      * @return its path
      */
     static Path log(String server) {
-        String name = server.equals("a") ? serverA() : System.getProperty("two.b.server", "sample-b");
+        String name = switch (server) {
+            case "a" -> serverA();
+            case "b" -> System.getProperty("two.b.server", "sample-b");
+            default -> server;
+        };
         return wlp().resolve("usr/servers/" + name + "/logs/messages.log");
     }
 
