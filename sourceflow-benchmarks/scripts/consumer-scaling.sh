@@ -22,7 +22,7 @@ artemis_version=$(sed -n 's:.*<artemis.version>\(.*\)</artemis.version>.*:\1:p' 
 liberty_version=$(sed -n 's:.*<openliberty.version>\(.*\)</openliberty.version>.*:\1:p' pom.xml)
 broker_port=19461
 user=sourceflow
-password=sourceflow-bench
+password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 database=sourceflow_scaling
 wlp=$work/wlp
 server=$wlp/usr/servers/scaling
@@ -47,8 +47,11 @@ psql -q -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 \
   -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
 
 echo "== broker"
+# the broker's account, with a password made for this run; the acceptor without TLS (loopback only), as in
+# the figures of docs/benchmarks.md
+(umask 077 && printf 'messaging_password=%s\n' "$password" > "$work/secrets.env")
 bash sample-artemis/src/test/broker/broker.sh create "$work/broker" "$work/apache-artemis-$artemis_version" \
-  "$user" "$password" "$broker_port" 19462 > /dev/null
+  "$user" "$work/secrets.env" "$broker_port" 19462 > /dev/null
 bash sample-artemis/src/test/broker/broker.sh start "$work/broker" 120
 "$work/broker/bin/artemis" queue create --name bench.baseline --address bench.baseline --anycast --durable \
   --auto-create-address --preserve-on-no-consumers --url "tcp://127.0.0.1:$broker_port" --user "$user" --password "$password" --silent > /dev/null
@@ -76,8 +79,9 @@ sourceflow.database=postgresql
 postgresql.database=$database
 http.port=19400
 artemis.port=$broker_port
-artemis.user=$user
-artemis.password=$password
+artemis.ssl=false
+messaging.user=$user
+messaging.password=$password
 artemis.command.sessions=$n
 otel.sdk.disabled=true
 PROPS

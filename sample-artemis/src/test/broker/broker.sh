@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The integration tests' Artemis broker: one instance, bound to 127.0.0.1 only.
 #
-#   broker.sh create DIST INSTANCE USER PASSWORD PORT HTTP_PORT   a new instance (the old one removed)
+#   broker.sh create INSTANCE DIST USER SECRETS PORT HTTP_PORT [KEYSTORE]   a new instance (the old one removed)
+#       SECRETS: a server.env file (sample-tokens' TestKeys) whose messaging_password is USER's password;
+#       KEYSTORE: a PKCS #12 key store opened with its keystore_password: the acceptor then takes TLS only
 #   broker.sh run INSTANCE       runs the broker in this process (exec), its pid in INSTANCE.pid
 #   broker.sh start INSTANCE     runs it in the background, then waits for it (as await)
 #   broker.sh await INSTANCE [SECONDS]   waits for AMQ221007 (server active) in its log
@@ -63,7 +65,13 @@ await() {
 
 case "$command" in
   create)
-    dist=${3:?distribution}; user=${4:?user}; password=${5:?password}; port=${6:?port}; http=${7:?http port}
+    dist=${3:?distribution}; user=${4:?user}; secrets=${5:?secrets file}; port=${6:?port}; http=${7:?http port}
+    keystore=${8:-}
+    password=$(sed -n 's/^messaging_password=//p' "$secrets")
+    if [[ -z "$password" ]]; then
+      echo "no messaging_password in $secrets" >&2
+      exit 1
+    fi
     stop
     rm -rf "$instance" "$console"
     bash "$dist/bin/artemis" create "$instance" --silent \
@@ -112,6 +120,18 @@ case "$command" in
     if ! grep -q '<default-group-rebalance-pause-dispatch>true' "$instance/etc/broker.xml"; then
       echo "the sourceflow address settings are missing from $instance/etc/broker.xml" >&2
       exit 1
+    fi
+    if [[ -n "$keystore" ]]; then
+      # TLS only on the core acceptor: its key store and password go into broker.xml (this test instance's
+      # folder, readable by its owner only)
+      keystore_password=$(sed -n 's/^keystore_password=//p' "$secrets")
+      TLS=";sslEnabled=true;keyStorePath=$keystore;keyStorePassword=$keystore_password;keyStoreType=PKCS12" \
+        perl -0pi -e 's#(<acceptor name="artemis">[^<]*)</acceptor>#$1$ENV{TLS}</acceptor>#' "$instance/etc/broker.xml"
+      if ! grep -q '<acceptor name="artemis">[^<]*sslEnabled=true' "$instance/etc/broker.xml"; then
+        echo "TLS is missing from the acceptor in $instance/etc/broker.xml" >&2
+        exit 1
+      fi
+      chmod 600 "$instance/etc/broker.xml"
     fi
     ;;
   run)

@@ -2,6 +2,7 @@ package io.sourceflow.artemis.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.sourceflow.sample.tokens.TestKeys;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
@@ -14,6 +15,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,10 +75,16 @@ final class Broker {
     }
 
     static ActiveMQConnectionFactory factory() {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:"
-                + System.getProperty("art.broker.port", "19361"), user(), password());
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url(), user(), password());
         factory.setReconnectAttempts(0);
         return factory;
+    }
+
+    /** The broker's acceptor, with TLS trusting the build's certificate (sample-tokens, target/jwt/trust.p12). */
+    static String url() {
+        return "tcp://127.0.0.1:" + System.getProperty("art.broker.port", "19361") + "?sslEnabled=true&trustStoreType=PKCS12"
+                + "&trustStorePath=" + TestKeys.ofBuild().resolve(TestKeys.TRUST_STORE).toAbsolutePath()
+                + "&trustStorePassword=" + keystorePassword();
     }
 
     /** The command queue's current consumer count (MDB sessions connected). */
@@ -214,11 +222,24 @@ final class Broker {
         }
     }
 
-    private static String user() {
+    static String user() {
         return System.getProperty("art.broker.user", "sourceflow");
     }
 
-    private static String password() {
-        return System.getProperty("art.broker.password", "sourceflow-it");
+    /** The broker account's password: the build's random one (sample-tokens, target/jwt/server.env). */
+    static String password() {
+        try {
+            return TestKeys.messagingPassword(TestKeys.ofBuild());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String keystorePassword() {
+        try {
+            return TestKeys.keystorePassword(TestKeys.ofBuild());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
