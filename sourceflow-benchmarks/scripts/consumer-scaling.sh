@@ -73,7 +73,7 @@ echo "sessions,variant,round,messages,seconds,per_second" > "$csv"
 classpath=sourceflow-benchmarks/target/benchmarks.jar
 for n in "${sessions[@]}"; do
   echo "== $n sessions"
-  cat > "$server/bootstrap.properties" <<PROPS
+  (umask 077 && cat > "$server/bootstrap.properties") <<PROPS
 sourceflow.role=commands-artemis
 sourceflow.database=postgresql
 postgresql.database=$database

@@ -8,8 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,11 +63,7 @@ final class Servers {
 
     /** Starts server A with its configuration as the build created it, and waits until it is ready. */
     static void startA() throws IOException, InterruptedException {
-        Process start = new ProcessBuilder(wlp().resolve("bin/server").toString(), "start", serverA())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!start.waitFor(3, TimeUnit.MINUTES) || start.exitValue() != 0) {
-            throw new IllegalStateException("server start " + serverA() + " failed: exit " + start.exitValue());
-        }
+        server("start", serverA());
         awaitReady(a("/health/ready"));
     }
 
@@ -81,6 +79,8 @@ final class Servers {
         Path b = wlp().resolve("usr/servers/" + System.getProperty("two.b.server", "sample-b"));
         Path copy = wlp().resolve("usr/servers/" + name);
         if (Files.exists(copy)) {
+            // a copy an earlier run left running (its test JVM died) is stopped first
+            server("stop", name);
             try (Stream<Path> old = Files.walk(copy)) {
                 for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
@@ -100,6 +100,9 @@ final class Servers {
         String properties = Files.readString(bootstrap).replaceAll("(?m)^http\\.port=.*$", "http.port=" + httpPort)
                 + "\nsourceflow.jms.consumer=" + name + "\nmessaging.password=" + messagingPassword + "\n";
         Files.writeString(bootstrap, properties);
+        for (Path secret : List.of(bootstrap, copy.resolve("server.env"))) {
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        }
         server("start", name);
         awaitReady(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"));
     }
@@ -116,7 +119,12 @@ final class Servers {
     private static void server(String action, String name) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(wlp().resolve("bin/server").toString(), action, name)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("server " + action + " " + name + " did not finish in 3 minutes");
+        }
+        // stop answers 1 for a server that is not running
+        if (process.exitValue() != 0 && !(action.equals("stop") && process.exitValue() == 1)) {
             throw new IllegalStateException("server " + action + " " + name + " failed: exit " + process.exitValue());
         }
     }
