@@ -14,7 +14,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10,000 commands over 200 accounts from 8 clients spread over the three servers, while Liberty B
+ * 6,000 commands over 200 accounts from 8 clients spread over the three servers, while Liberty B
  * is killed (kill -9) and started again (and takes work: for a while it is the only consumer), and
  * later the broker is stopped and started again: nothing stays in doubt (the REST API's sends commit
  * in one phase with the broker alone, the handlers keep their sends in the outbox and relay them in
@@ -36,7 +36,7 @@ class ScaleOutIT extends UnderLoad {
 
     static final int ACCOUNTS = 200;
     static final int CLIENTS = 8;
-    static final int COMMANDS = 10_000;
+    static final int COMMANDS = 6_000;
     static final int DEPOSITS_PER_CLIENT = (COMMANDS - ACCOUNTS) / CLIENTS;
 
     @AfterAll
@@ -60,7 +60,7 @@ class ScaleOutIT extends UnderLoad {
         load = Load.open(run, ACCOUNTS);
         List<String> accounts = load.accounts();
 
-        // when: 8 clients send 9,800 deposits over the three servers; B is killed at a quarter of them
+        // when: 8 clients send 5,800 deposits over the three servers; B is killed at a quarter of them
         // and started again
         long start = System.nanoTime();
         InDoubtWatch inDoubt = InDoubtWatch.start();
