@@ -1,10 +1,11 @@
 package io.sourceflow.jpa;
 
+import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityNotFoundException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +17,15 @@ import java.util.Set;
  * what the transaction did to it. Outside a transaction (a read for a response) the cache serves.
  */
 final class FirstReads {
+
+    /**
+     * Hints to read a row from the database past the shared cache and refresh the cached copy with
+     * it, in the find itself: one statement, where a find served by the cache and then a refresh
+     * copy the row twice. JPA's retrieve mode {@code BYPASS} alone reads the database, but
+     * EclipseLink then still answers with the cached object, so its own refresh hint goes with it.
+     */
+    private static final Map<String, Object> REFRESH = Map.of("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS,
+            "eclipselink.refresh", "true");
 
     /** This store's entry in each transaction's resources. */
     private final Object resource = new Object();
@@ -44,7 +54,7 @@ final class FirstReads {
     /**
      * Finds a row, refreshed from the database when the transaction reads it for the first time and
      * the shared cache held it (a provider without one, or a row not cached, is read from the
-     * database by the find itself).
+     * database by the find itself). A cached row the database no longer has is evicted.
      *
      * @param em the entity manager
      * @param tx the active transaction, or null
@@ -57,14 +67,12 @@ final class FirstReads {
      */
     <E> E find(EntityManager em, TransactionSynchronizationRegistry tx, Class<E> entity, Object key, Class<?> type, String id) {
         boolean cached = first(tx, type, id) && em.getEntityManagerFactory().getCache().contains(entity, key);
-        E found = em.find(entity, key);
-        if (found != null && cached) {
-            try {
-                em.refresh(found);
-            } catch (EntityNotFoundException deleted) {
-                em.detach(found);
-                return null;
-            }
+        if (!cached) {
+            return em.find(entity, key);
+        }
+        E found = em.find(entity, key, REFRESH);
+        if (found == null) {
+            em.getEntityManagerFactory().getCache().evict(entity, key);
         }
         return found;
     }

@@ -253,6 +253,28 @@ abstract class KeyedStoreTests {
     }
 
     /**
+     * A cached entity whose row was deleted behind the provider's back is missing for the next
+     * transaction that reads it, on its first read and on later ones, and can be created again.
+     */
+    @Test
+    void anEntityDeletedBehindTheProvidersBackIsMissing() throws Exception {
+        // given: read once, so a provider with a shared cache caches the row
+        inTransaction(() -> entities.persist(BankAccount.class, "c-3", account("c-3", "1")));
+        inTransaction(() -> entities.find(BankAccount.class, "c-3").orElseThrow());
+        rows.update("DELETE FROM sourceflow_document WHERE id = ?", "c-3");
+
+        // when, then
+        inTransaction(() -> {
+            assertThat(entities.find(BankAccount.class, "c-3")).as("first read").isEmpty();
+            assertThat(entities.find(BankAccount.class, "c-3")).as("read again").isEmpty();
+            entities.persist(BankAccount.class, "c-3", account("c-3", "4"));
+            flush("c-3");
+        });
+        inTransaction(() -> assertThat(entities.find(BankAccount.class, "c-3").orElseThrow().getBalance())
+                .isEqualByComparingTo("4"));
+    }
+
+    /**
      * A view model changed behind the provider's back is read from the cache, stale: its write fails
      * on its version, the cache is emptied, and the retry reads the database (else every retry would
      * fail the same way, forever).
