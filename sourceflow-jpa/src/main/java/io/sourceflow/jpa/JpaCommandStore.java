@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
@@ -56,6 +55,8 @@ public class JpaCommandStore implements CommandStore {
 
     private final SequenceNumbers sequences = new SequenceNumbers();
     private final UntypedCommands untyped = new UntypedCommands();
+    /** The named query that locks an entity on this provider, once known: {@link CommandRow#LOCK_BY_HINT} on EclipseLink. */
+    private volatile String lockQuery;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
@@ -69,10 +70,8 @@ public class JpaCommandStore implements CommandStore {
         long last = remembered ? sequences.claimedLast(tx, entity) : -1;
         if (last < 0) {
             untyped.adopt(em, tx, context.messageTypes());
-            // the transaction's own rows are known to it: no need to flush them before these queries
-            FlushModeType flush = remembered ? FlushModeType.COMMIT : FlushModeType.AUTO;
-            lock(em, entityType, entityId, envelope.describe(), flush);
-            last = lastSequenceNo(em, entityType, entityId, sequences.committedAtLeast(entity), envelope, flush);
+            lock(em, entityType, entityId, envelope.describe());
+            last = lastSequenceNo(em, entityType, entityId, sequences.committedAtLeast(entity), envelope);
         }
         long sequenceNo = last + 1;
         Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
@@ -100,7 +99,7 @@ public class JpaCommandStore implements CommandStore {
     @Override
     public void lock(String entityType, String entityId) {
         lock(context.entityManager(), entityType, entityId, "the lock of entity '" + SafeText.forLog(entityId) + "' of type '"
-                + SafeText.forLog(entityType) + "'", FlushModeType.AUTO);
+                + SafeText.forLog(entityType) + "'");
     }
 
     @Override
@@ -148,15 +147,23 @@ public class JpaCommandStore implements CommandStore {
 
     /**
      * Waits for the entity's lock: the first row of its log, locked for update until the transaction
-     * ends ({@link CommandRow#LOCK}; the provider writes the statement each database needs, such as
+     * ends ({@link CommandRow#LOCK}, {@link CommandRow#LOCK_BY_HINT}; the provider writes the statement each database needs, such as
      * Derby's {@code WITH RS}, without which Derby would release the lock at once). A new entity has
      * no such row and nothing to wait for: its writers meet on the log's primary key, and the loser
-     * is retried.
+     * is retried. Both queries run in the entity manager's flush mode: setting one per query makes
+     * the provider copy the named query on every use (EclipseLink: several kilobytes a command),
+     * and in the usual case, a transaction's first command, there is nothing to flush.
      */
-    private static void lock(EntityManager em, String entityType, String entityId, String what, FlushModeType flush) {
+    private void lock(EntityManager em, String entityType, String entityId, String what) {
+        String query = lockQuery;
+        if (query == null) {
+            query = em.getDelegate().getClass().getName().startsWith("org.eclipse.persistence.") ? CommandRow.LOCK_BY_HINT
+                    : CommandRow.LOCK;
+            lockQuery = query;
+        }
         try {
-            em.createNamedQuery(CommandRow.LOCK, Long.class).setParameter("entityType", entityType)
-                    .setParameter("entityId", entityId).setFlushMode(flush).getResultList();
+            em.createNamedQuery(query, Long.class).setParameter("entityType", entityType)
+                    .setParameter("entityId", entityId).getResultList();
         } catch (PersistenceException e) {
             throw Failures.translate(e, what);
         }
@@ -172,11 +179,11 @@ public class JpaCommandStore implements CommandStore {
      * a generic plan cached while the table was small).
      */
     private static long lastSequenceNo(EntityManager em, String entityType, String entityId, long atLeast,
-            Envelope<? extends Command> envelope, FlushModeType flush) {
+            Envelope<? extends Command> envelope) {
         try {
             Long last = em.createNamedQuery(CommandRow.LAST_AFTER, Long.class).setParameter("entityType", entityType)
                     .setParameter("entityId", entityId)
-                    .setParameter("after", atLeast).setFlushMode(flush).getSingleResult();
+                    .setParameter("after", atLeast).getSingleResult();
             return last == null ? atLeast : last;
         } catch (PersistenceException e) {
             throw Failures.translate(e, envelope.describe());
