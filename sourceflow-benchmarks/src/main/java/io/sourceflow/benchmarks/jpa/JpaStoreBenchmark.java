@@ -6,6 +6,7 @@ import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * server does it (a JTA transaction, the connection enlisted by the JTA data source: the same path
  * SourceFlow takes) and {@link #rawJdbc} on a connection of its own in a local transaction (no JTA
  * at all; with {@code -p transactions=XA} also one round trip fewer than the JTA paths, since the
- * XA driver opens each branch with its own {@code BEGIN}). Each caller has its own account, so
+ * XA driver opens each branch with its own {@code BEGIN}); {@link #rawJdbcLocked} is {@code rawJdbc}
+ * after locking and reading the entity's row, as SourceFlow locks the entity. Each caller has its own account, so
  * there are no conflicts. Run with {@code -t 1} and {@code -t 8}; on a machine shared with other
  * work, {@link JpaStoreAlternation} runs the same three paths in turns for ratios that see the
  * same load.
@@ -73,6 +75,7 @@ public class JpaStoreBenchmark {
         PreparedStatement insert;
         PreparedStatement updateEntity;
         PreparedStatement updateView;
+        PreparedStatement lock;
         long version = 1;
         long balance;
 
@@ -104,6 +107,10 @@ public class JpaStoreBenchmark {
                     + " WHERE type_name = ? AND id = ? AND version = ?");
             updateView = connection.prepareStatement("UPDATE bank_account_summary SET balance = ?, transaction_count = ?,"
                     + " version = ? WHERE id = ? AND version = ?");
+            lock = connection.prepareStatement("SELECT body, version FROM sourceflow_document WHERE type_name = ? AND id = ?"
+                    + " FOR UPDATE");
+            lock.setString(1, BankAccount.class.getName());
+            lock.setString(2, id);
         }
 
         String body(long amount) {
@@ -192,6 +199,30 @@ public class JpaStoreBenchmark {
         caller.connection.commit();
         caller.balance++;
         caller.version++;
+        return updated;
+    }
+
+    /**
+     * The same three writes with raw JDBC in one local transaction, after locking the entity's row
+     * and reading its state ({@code SELECT ... FOR UPDATE}), as hand-written code does so that
+     * writers of one entity wait for each other: the version written is the one read.
+     *
+     * @param caller the caller
+     * @return the view's update count
+     * @throws SQLException when the database fails
+     */
+    @Benchmark
+    public int rawJdbcLocked(JdbcCaller caller) throws SQLException {
+        long version;
+        try (ResultSet state = caller.lock.executeQuery()) {
+            if (!state.next() || state.getString(1) == null) {
+                throw new IllegalStateException("No entity row for " + caller.id);
+            }
+            version = state.getLong(2);
+        }
+        int updated = write(caller.id, version, caller.balance + 1, caller.insert, caller.updateEntity, caller.updateView);
+        caller.connection.commit();
+        caller.balance++;
         return updated;
     }
 
