@@ -58,6 +58,23 @@ class ReplayPageIT {
         browser.quit();
     }
 
+    /**
+     * The page polls every second with whatever the token field holds: once a poll succeeds, the
+     * 401 an earlier poll showed is gone, also before the field fires its change event (a poll that
+     * was under way when the token was entered answers 401 after the change cleared the message).
+     */
+    @Test
+    void aPollThatSucceedsClearsTheRefusalAnEarlierPollShowed() {
+        Server.awaitReady();
+        browser.get(Server.uri("/replay.html").toString());
+        await("the page asks for a token").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.findElement(By.id("message")).getText(), text -> text.startsWith("HTTP 401"));
+        browser.executeScript("document.getElementById('token').value = arguments[0];",
+                Tokens.ofBuild().token("operator", Tokens.ADMIN));
+        await("the refusal cleared by a poll").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.findElement(By.id("message")).getText(), String::isEmpty);
+    }
+
     @Test
     void aReplayStartedFromThePageShowsItsProgressUntilItIsDone() throws Exception {
         Server.awaitReady();
