@@ -62,17 +62,24 @@ public final class JpaStoreAlternation {
         bank.transactions = args.length > 4 ? args[4] : "LOCAL";
         List<String> paths = args.length > 5 ? List.of(args[5].split(",")) : StorePaths.ALL;
         bank.start();
+        AxonBank axon = paths.contains("axon") ? new AxonBank() : null;
         try {
-            new JpaStoreAlternation(callers, paths).run(bank, callers, rounds, window, warmup);
+            if (axon != null) {
+                axon.start(bank);
+            }
+            new JpaStoreAlternation(callers, paths).run(bank, axon, callers, rounds, window, warmup);
         } finally {
+            if (axon != null) {
+                axon.stop();
+            }
             bank.stop();
         }
     }
 
-    private void run(PostgresBank bank, int callers, int rounds, int window, int warmup) throws Exception {
+    private void run(PostgresBank bank, AxonBank axon, int callers, int rounds, int window, int warmup) throws Exception {
         CountDownLatch done = new CountDownLatch(callers);
         for (int c = 0; c < callers; c++) {
-            Thread caller = new Thread(() -> call(bank, done), "caller-" + c);
+            Thread caller = new Thread(() -> call(bank, axon, done), "caller-" + c);
             caller.setDaemon(true);
             caller.start();
         }
@@ -100,6 +107,9 @@ public final class JpaStoreAlternation {
         path.set(null);
         await(null);
         done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("A caller failed at the end", failure.get());
+        }
         System.out.printf(Locale.ROOT, "%d callers, %s, medians of %d rounds:%n", callers, bank.transactions, rounds);
         for (int p = 0; p < n; p++) {
             System.out.printf(Locale.ROOT, "  %-14s %7.0f ops/s  %6.1f KB/op  %s/%s %.2f (%.2f-%.2f)%n", paths.get(p),
@@ -132,13 +142,16 @@ public final class JpaStoreAlternation {
         }
     }
 
-    private void call(PostgresBank bank, CountDownLatch done) {
+    private void call(PostgresBank bank, AxonBank axon, CountDownLatch done) {
         try {
-            Map<String, StorePaths.Deposit> deposits = StorePaths.open(bank, paths);
+            Map<String, StorePaths.Deposit> deposits = StorePaths.open(bank, axon, paths);
             for (;;) {
                 phase.await();
                 String current = path.get();
                 if (current == null) {
+                    for (StorePaths.Deposit deposit : deposits.values()) {
+                        deposit.check();
+                    }
                     return;
                 }
                 StorePaths.Deposit deposit = deposits.get(current);

@@ -32,9 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * SourceFlow takes) and {@link #rawJdbc} on a connection of its own in a local transaction (no JTA
  * at all; with {@code -p transactions=XA} also one round trip fewer than the JTA paths, since the
  * XA driver opens each branch with its own {@code BEGIN}); {@link #rawJdbcLocked} is {@code rawJdbc}
- * after locking and reading the entity's row, as SourceFlow locks the entity. Each caller has its own account, so
+ * after locking and reading the entity's row, as SourceFlow locks the entity; {@link #axon} is the peer, Axon
+ * Framework 4's JDBC event store ({@link AxonBank}). Each caller has its own account, so
  * there are no conflicts. Run with {@code -t 1} and {@code -t 8}; on a machine shared with other
- * work, {@link JpaStoreAlternation} runs the same three paths in turns for ratios that see the
+ * work, {@link JpaStoreAlternation} runs the same paths in turns for ratios that see the
  * same load.
  *
  * <p>The warm-up is long on purpose: SourceFlow's path runs through several thousand methods (CDI
@@ -252,6 +253,17 @@ public class JpaStoreBenchmark {
         caller.balance++;
         caller.version++;
         return updated;
+    }
+
+    /**
+     * A deposit through Axon Framework 4: the command, its event in Axon's JDBC event store and the
+     * view row, in one unit of work.
+     *
+     * @param caller the caller
+     */
+    @Benchmark
+    public void axon(AxonCaller caller) {
+        caller.run();
     }
 
     private static int write(String id, long version, long balance, PreparedStatement insert,
