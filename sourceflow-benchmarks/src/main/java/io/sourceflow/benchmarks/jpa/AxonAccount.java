@@ -80,11 +80,21 @@ public class AxonAccount {
         apply(new Deposited(id, command.amount(), balance + command.amount()));
     }
 
+    /**
+     * Sources the opening: the account's identifier.
+     *
+     * @param event the opening
+     */
     @EventSourcingHandler
     void on(Opened event) {
         id = event.id();
     }
 
+    /**
+     * Sources a deposit: the balance after it.
+     *
+     * @param event the deposit
+     */
     @EventSourcingHandler
     void on(Deposited event) {
         balance = event.balance();
