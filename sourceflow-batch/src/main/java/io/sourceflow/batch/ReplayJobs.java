@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The replay job's executions: start one, restart or stop it, and read how far it has got (the
@@ -37,6 +38,9 @@ public class ReplayJobs {
 
     /** The number of entities each job instance replays, counted once per instance on this server. */
     private final Map<Long, Long> totals = new ConcurrentHashMap<>();
+
+    /** The batch runtime's job operator; a test's fake in unit tests. */
+    Supplier<JobOperator> operators = BatchRuntime::getJobOperator;
 
     /**
      * Starts a replay of every entity of a type, rebuilding the entities and every view.
@@ -95,6 +99,11 @@ public class ReplayJobs {
     public Progress progress(long executionId) {
         JobOperator operator = operator();
         JobExecution execution = operator.getJobExecution(executionId);
+        // read before the counts: a runtime may hand out the live execution (JBeret's in-memory repository),
+        // and a status read after them could say completed beside counts read while partitions still ran
+        String status = execution.getBatchStatus().name();
+        Instant started = instant(execution.getStartTime());
+        Instant ended = instant(execution.getEndTime());
         JobInstance instance = operator.getJobInstance(executionId);
         Properties parameters = operator.getParameters(executionId);
         int partitions = JobProperties.number(parameters.getProperty(ReplayJob.PARTITIONS), 1, ReplayJob.PARTITIONS, 1,
@@ -117,9 +126,9 @@ public class ReplayJobs {
         double perSecond = ran.isZero() ? 0 : done * 1000.0 / ran.toMillis();
         Long secondsLeft = perSecond > 0 && done < total ? (long) Math.ceil((total - done) / perSecond) : null;
         String views = parameters.getProperty(ReplayJob.VIEWS);
-        return new Progress(executionId, instance.getInstanceId(), execution.getBatchStatus().name(),
+        return new Progress(executionId, instance.getInstanceId(), status,
                 views == null || views.isBlank() ? List.of() : List.of(views.split(",")), done, total,
-                instant(execution.getStartTime()), instant(execution.getEndTime()), perSecond, secondsLeft);
+                started, ended, perSecond, secondsLeft);
     }
 
     /**
@@ -154,8 +163,8 @@ public class ReplayJobs {
         return count;
     }
 
-    private static JobOperator operator() {
-        return BatchRuntime.getJobOperator();
+    private JobOperator operator() {
+        return operators.get();
     }
 
     private static Instant instant(Date date) {
