@@ -22,6 +22,7 @@ final class Load implements AutoCloseable {
 
     private final List<String> accounts;
     private final AtomicInteger progress = new AtomicInteger();
+    private final AtomicInteger hold = new AtomicInteger(Integer.MAX_VALUE);
     private ExecutorService pool;
     private final List<Future<LoadClient.Sent>> clients = new ArrayList<>();
 
@@ -51,11 +52,24 @@ final class Load implements AutoCloseable {
         return progress.get();
     }
 
+    /**
+     * Holds the clients once they have sent {@code deposits} deposits between them (a few more, as
+     * each may be sending one), until {@link #release()}: a fault then still lands while load remains.
+     */
+    void holdAt(int deposits) {
+        hold.set(deposits);
+    }
+
+    /** Lets held clients go on. */
+    void release() {
+        hold.set(Integer.MAX_VALUE);
+    }
+
     /** Starts the clients, each sending {@code deposits} deposits. */
     void start(int clientCount, int deposits) {
         pool = Executors.newFixedThreadPool(clientCount);
         for (int c = 0; c < clientCount; c++) {
-            clients.add(pool.submit(new LoadClient(c, accounts, deposits, progress)));
+            clients.add(pool.submit(new LoadClient(c, accounts, deposits, progress, hold::get)));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * One of the load's clients: sends its deposits one after another, each to the next of the three
@@ -27,12 +28,15 @@ final class LoadClient implements Callable<LoadClient.Sent> {
     private final List<String> accounts;
     private final int deposits;
     private final AtomicInteger progress;
+    private final IntSupplier hold;
 
-    LoadClient(int client, List<String> accounts, int deposits, AtomicInteger progress) {
+    /** A client; it pauses while all clients together have sent {@code hold} deposits or more. */
+    LoadClient(int client, List<String> accounts, int deposits, AtomicInteger progress, IntSupplier hold) {
         this.client = client;
         this.accounts = accounts;
         this.deposits = deposits;
         this.progress = progress;
+        this.hold = hold;
     }
 
     static int clientOf(BigDecimal amount) {
@@ -48,6 +52,9 @@ final class LoadClient implements Callable<LoadClient.Sent> {
         Sent sent = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         Map<String, Integer> numbers = new HashMap<>();
         for (int i = 0; i < deposits && !Thread.currentThread().isInterrupted(); i++) {
+            if (!pauseWhileHeld()) {
+                break;
+            }
             String account = accounts.get((i * 37 + client * 11) % accounts.size());
             int number = numbers.merge(account, 1, Integer::sum);
             BigDecimal amount = BigDecimal.valueOf(number).add(BigDecimal.valueOf(client + 1, 2)).stripTrailingZeros();
@@ -68,6 +75,19 @@ final class LoadClient implements Callable<LoadClient.Sent> {
             progress.incrementAndGet();
         }
         return sent;
+    }
+
+    /** Waits while the load is held; false when interrupted meanwhile (the interrupt is kept). */
+    private boolean pauseWhileHeld() {
+        while (progress.get() >= hold.getAsInt()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
