@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class ReplayJobsProgressTest {
     private ReplayJobs jobs(Runnable afterFirstRead) {
         ReplayJobs jobs = new ReplayJobs();
         jobs.history = fake(History.class, (name, args) -> name.equals("entityIds") && args[1] == null
-                ? java.util.stream.IntStream.range(0, 18).mapToObj(i -> "a" + i).toList() : List.of());
+                ? IntStream.range(0, 18).mapToObj(i -> "a" + i).toList() : List.of());
         boolean[] ran = {false};
         jobs.store = fake(ViewModelStore.class, (name, args) -> {
             Optional<ReplayProgress> found = Optional.ofNullable(progress.get((String) args[1]));

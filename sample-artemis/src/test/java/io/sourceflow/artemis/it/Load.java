@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sourceflow.artemis.it.Servers.Server;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ final class Load implements AutoCloseable {
     private final List<String> accounts;
     private final AtomicInteger progress = new AtomicInteger();
     private final AtomicInteger hold = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile CountDownLatch released = new CountDownLatch(0);
     private ExecutorService pool;
     private final List<Future<LoadClient.Sent>> clients = new ArrayList<>();
 
@@ -57,19 +59,27 @@ final class Load implements AutoCloseable {
      * each may be sending one), until {@link #release()}: a fault then still lands while load remains.
      */
     void holdAt(int deposits) {
+        released = new CountDownLatch(1);
         hold.set(deposits);
     }
 
     /** Lets held clients go on. */
     void release() {
         hold.set(Integer.MAX_VALUE);
+        released.countDown();
+    }
+
+    private void pass() throws InterruptedException {
+        if (progress.get() >= hold.get()) {
+            released.await();
+        }
     }
 
     /** Starts the clients, each sending {@code deposits} deposits. */
     void start(int clientCount, int deposits) {
         pool = Executors.newFixedThreadPool(clientCount);
         for (int c = 0; c < clientCount; c++) {
-            clients.add(pool.submit(new LoadClient(c, accounts, deposits, progress, hold::get)));
+            clients.add(pool.submit(new LoadClient(c, accounts, deposits, progress, this::pass)));
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 
 /**
  * One of the load's clients: sends its deposits one after another, each to the next of the three
@@ -28,15 +27,25 @@ final class LoadClient implements Callable<LoadClient.Sent> {
     private final List<String> accounts;
     private final int deposits;
     private final AtomicInteger progress;
-    private final IntSupplier hold;
+    private final Gate gate;
 
-    /** A client; it pauses while all clients together have sent {@code hold} deposits or more. */
-    LoadClient(int client, List<String> accounts, int deposits, AtomicInteger progress, IntSupplier hold) {
+    /** Where a client waits before each deposit while the load is held. */
+    @FunctionalInterface
+    interface Gate {
+        /**
+         * Returns at once, or, when the clients have sent as many deposits as the load is held at, once it is released.
+         *
+         * @throws InterruptedException when the client is stopped while it waits
+         */
+        void pass() throws InterruptedException;
+    }
+
+    LoadClient(int client, List<String> accounts, int deposits, AtomicInteger progress, Gate gate) {
         this.client = client;
         this.accounts = accounts;
         this.deposits = deposits;
         this.progress = progress;
-        this.hold = hold;
+        this.gate = gate;
     }
 
     static int clientOf(BigDecimal amount) {
@@ -52,7 +61,10 @@ final class LoadClient implements Callable<LoadClient.Sent> {
         Sent sent = new Sent(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         Map<String, Integer> numbers = new HashMap<>();
         for (int i = 0; i < deposits && !Thread.currentThread().isInterrupted(); i++) {
-            if (!pauseWhileHeld()) {
+            try {
+                gate.pass();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 break;
             }
             String account = accounts.get((i * 37 + client * 11) % accounts.size());
@@ -75,19 +87,6 @@ final class LoadClient implements Callable<LoadClient.Sent> {
             progress.incrementAndGet();
         }
         return sent;
-    }
-
-    /** Waits while the load is held; false when interrupted meanwhile (the interrupt is kept). */
-    private boolean pauseWhileHeld() {
-        while (progress.get() >= hold.getAsInt()) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
