@@ -8,6 +8,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
@@ -45,6 +46,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 @NamedQuery(name = CommandRow.LOCK_BY_HINT, hints = @QueryHint(name = "eclipselink.pessimistic-lock", value = "Lock"),
         query = "SELECT c.sequenceNo FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
                 + " AND c.sequenceNo = 1")
+@NamedNativeQuery(name = PostgresClaims.CLAIM, query = PostgresClaims.CLAIM_SQL)
+@NamedNativeQuery(name = PostgresClaims.LOCK, query = PostgresClaims.LOCK_SQL)
 @NamedQuery(name = CommandRow.FIRST_LOGGED,
         query = "SELECT c.occurredOn FROM CommandRow c WHERE c.entityType = :entityType AND c.entityId = :entityId"
                 + " AND c.sequenceNo = 1")

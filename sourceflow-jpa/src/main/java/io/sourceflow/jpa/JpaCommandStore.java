@@ -1,6 +1,7 @@
 package io.sourceflow.jpa;
 
 import io.sourceflow.Command;
+import io.sourceflow.ConcurrencyException;
 import io.sourceflow.Envelope;
 import io.sourceflow.Metadata;
 import io.sourceflow.spi.CommandStore;
@@ -36,7 +37,11 @@ import java.util.stream.StreamSupport;
  * The row is written when the persistence context is flushed, at the latest by
  * {@link FlushPerCommand} after the command was handled. The log's primary key stays the guard:
  * writers of a new entity, which has no row to lock, meet there, and the loser gets a
- * {@link io.sourceflow.ConcurrencyException}, which the bus retries. {@link #load} reads the log in pages of
+ * {@link io.sourceflow.ConcurrencyException}, which the bus retries. On PostgreSQL the first command
+ * of an entity in a transaction takes the lock and writes its row in one statement instead
+ * ({@link PostgresClaims}): an advisory lock keyed by the entity, which new entities have too, and
+ * the number after the last one this store saw committed, or, when that is taken, after the last one
+ * the log holds. {@link #load} reads the log in pages of
  * {@value CommandPages#PAGE_SIZE} rows as plain values, so nothing accumulates in the persistence
  * context and memory stays flat however long the log is. Rows logged before entity types were are
  * adopted by the first transaction that uses the log ({@link UntypedCommands}); until then, reads
@@ -47,6 +52,8 @@ import java.util.stream.StreamSupport;
 @Priority(JpaStores.PRIORITY)
 public class JpaCommandStore implements CommandStore {
 
+    /** How often a PostgreSQL claim is tried under the entity's lock before it is a conflict. */
+    static final int CLAIM_ATTEMPTS = 3;
 
     @Inject
     JpaContext context;
@@ -55,37 +62,73 @@ public class JpaCommandStore implements CommandStore {
 
     private final SequenceNumbers sequences = new SequenceNumbers();
     private final UntypedCommands untyped = new UntypedCommands();
-    /** The named query that locks an entity on this provider, once known: {@link CommandRow#LOCK_BY_HINT} on EclipseLink. */
-    private volatile String lockQuery;
+    /** How to lock and claim on this provider and database, once known. */
+    private volatile LogDialect dialect;
 
     @Override
     public long append(Envelope<? extends Command> envelope) {
-        Command command = envelope.message();
         String entityType = Objects.requireNonNull(envelope.metadata().entityType(), "the metadata's entity type");
-        String entityId = command.entity().id();
+        String entityId = envelope.message().entity().id();
         String entity = entityType + '\u0000' + entityId;
         EntityManager em = context.entityManager();
         TransactionSynchronizationRegistry tx = context.activeTransaction();
-        boolean remembered = tx != null;
-        long last = remembered ? sequences.claimedLast(tx, entity) : -1;
-        if (last < 0) {
+        long last = tx != null ? sequences.claimedLast(tx, entity) : -1;
+        long sequenceNo;
+        if (last >= 0) {
+            sequenceNo = last + 1;
+            em.persist(row(envelope, entityType, entityId, sequenceNo));
+        } else {
             untyped.adopt(em, tx, context.messageTypes());
-            lock(em, entityType, entityId, envelope.describe());
-            last = lastSequenceNo(em, entityType, entityId, sequences.committedAtLeast(entity), envelope);
+            LogDialect dialect = dialect(em, tx);
+            if (dialect.postgres()) {
+                sequenceNo = claim(em, envelope, entityType, entityId, sequences.committedAtLeast(entity) + 1);
+            } else {
+                lock(em, dialect, entityType, entityId, envelope.describe());
+                sequenceNo = lastSequenceNo(em, entityType, entityId, sequences.committedAtLeast(entity), envelope) + 1;
+                em.persist(row(envelope, entityType, entityId, sequenceNo));
+            }
         }
-        long sequenceNo = last + 1;
+        if (tx != null) {
+            sequences.claimed(tx, entity, sequenceNo);
+        }
+        return sequenceNo;
+    }
+
+    /**
+     * Claims the entity's next number on PostgreSQL ({@link PostgresClaims}): the expected one, else,
+     * under the entity's lock the claim took, the one after the last number the log holds. A number
+     * taken again under the lock means a writer that does not take it (a server of an older version
+     * during an upgrade): after a few tries that is a conflict, which the bus retries.
+     */
+    private long claim(EntityManager em, Envelope<? extends Command> envelope, String entityType, String entityId,
+            long expected) {
+        long next = expected;
+        try {
+            for (int attempt = 1; !PostgresClaims.claim(em, row(envelope, entityType, entityId, next)); attempt++) {
+                if (attempt == CLAIM_ATTEMPTS) {
+                    throw new ConcurrencyException("Sequence number " + next + " of entity '" + SafeText.forLog(entityId)
+                            + "' of type '" + SafeText.forLog(entityType) + "' was taken " + CLAIM_ATTEMPTS
+                            + " times while its lock was held, for " + envelope.describe());
+                }
+                next = lastSequenceNo(em, entityType, entityId, next, envelope) + 1;
+            }
+            return next;
+        } catch (PersistenceException e) {
+            throw Failures.translate(e, envelope.describe());
+        }
+    }
+
+    /** The log row of the command under a number; its metadata carries the number (and the entity's id). */
+    private CommandRow row(Envelope<? extends Command> envelope, String entityType, String entityId, long sequenceNo) {
+        Command command = envelope.message();
         Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
         if (!entityId.equals(metadata.entityId())) {
             metadata = metadata.withEntityId(entityId);
         }
         MessageTypes types = context.messageTypes();
-        em.persist(new CommandRow(entityType, entityId, sequenceNo, types.aliasOf(command.getClass()),
+        return new CommandRow(entityType, entityId, sequenceNo, types.aliasOf(command.getClass()),
                 types.revisionOf(command.getClass()), serializer.serialize(command), serializer.serialize(metadata),
-                command.entity().isNew(), OffsetDateTime.now(ZoneOffset.UTC)));
-        if (remembered) {
-            sequences.claimed(tx, entity, sequenceNo);
-        }
-        return sequenceNo;
+                command.entity().isNew(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** The {@code occurred_on} of the entity's first row: when it was appended. */
@@ -98,8 +141,9 @@ public class JpaCommandStore implements CommandStore {
 
     @Override
     public void lock(String entityType, String entityId) {
-        lock(context.entityManager(), entityType, entityId, "the lock of entity '" + SafeText.forLog(entityId) + "' of type '"
-                + SafeText.forLog(entityType) + "'");
+        EntityManager em = context.entityManager();
+        lock(em, dialect(em, context.activeTransaction()), entityType, entityId, "the lock of entity '"
+                + SafeText.forLog(entityId) + "' of type '" + SafeText.forLog(entityType) + "'");
     }
 
     @Override
@@ -146,27 +190,43 @@ public class JpaCommandStore implements CommandStore {
 
 
     /**
-     * Waits for the entity's lock: the first row of its log, locked for update until the transaction
-     * ends ({@link CommandRow#LOCK}, {@link CommandRow#LOCK_BY_HINT}; the provider writes the statement each database needs, such as
-     * Derby's {@code WITH RS}, without which Derby would release the lock at once). A new entity has
-     * no such row and nothing to wait for: its writers meet on the log's primary key, and the loser
-     * is retried. Both queries run in the entity manager's flush mode: setting one per query makes
-     * the provider copy the named query on every use (EclipseLink: several kilobytes a command),
-     * and in the usual case, a transaction's first command, there is nothing to flush.
+     * Waits for the entity's lock, held until the transaction ends. On PostgreSQL the advisory lock
+     * its claims take ({@link PostgresClaims#lock}); elsewhere the first row of its log, for update
+     * ({@link CommandRow#LOCK}, {@link CommandRow#LOCK_BY_HINT}; the provider writes the statement each
+     * database needs, such as Derby's {@code WITH RS}, without which Derby would release the lock at
+     * once). A new entity has no such row and nothing to wait for: its writers meet on the log's
+     * primary key, and the loser is retried. Both queries run in the entity manager's flush mode:
+     * setting one per query makes the provider copy the named query on every use (EclipseLink:
+     * several kilobytes a command), and in the usual case, a transaction's first command, there is
+     * nothing to flush.
      */
-    private void lock(EntityManager em, String entityType, String entityId, String what) {
-        String query = lockQuery;
-        if (query == null) {
-            query = em.getDelegate().getClass().getName().startsWith("org.eclipse.persistence.") ? CommandRow.LOCK_BY_HINT
-                    : CommandRow.LOCK;
-            lockQuery = query;
-        }
+    private static void lock(EntityManager em, LogDialect dialect, String entityType, String entityId, String what) {
         try {
-            em.createNamedQuery(query, Long.class).setParameter("entityType", entityType)
-                    .setParameter("entityId", entityId).getResultList();
+            if (dialect.postgres()) {
+                PostgresClaims.lock(em, entityType, entityId);
+            } else {
+                em.createNamedQuery(dialect.lockQuery(), Long.class).setParameter("entityType", entityType)
+                        .setParameter("entityId", entityId).getResultList();
+            }
         } catch (PersistenceException e) {
             throw Failures.translate(e, what);
         }
+    }
+
+    /**
+     * The provider's and database's ways, found out in the first transaction ({@link LogDialect});
+     * outside one only the provider is known, and the log is not written there.
+     */
+    private LogDialect dialect(EntityManager em, TransactionSynchronizationRegistry tx) {
+        LogDialect known = dialect;
+        if (known == null) {
+            if (tx == null) {
+                return LogDialect.outsideTransaction(em);
+            }
+            known = LogDialect.of(em);
+            dialect = known;
+        }
+        return known;
     }
 
     /**

@@ -76,6 +76,16 @@
  * {@link io.sourceflow.ConcurrencyException} is retried by the bus. Log rows must not be deleted
  * while the application runs.
  *
+ * <p>On PostgreSQL the lock, the number and the log row are one statement
+ * ({@code PostgresClaims}): a transaction-scoped advisory lock keyed by the entity
+ * (new entities have one too, so their writers wait rather than fail) and an insert of the row under
+ * the number after the last one this store saw committed, which does nothing when that number is
+ * taken; then, under the lock, the last number is read and the next one claimed. The advisory locks'
+ * first key is 1397124215 ({@code 0x53466c77}); an application's own advisory
+ * locks should use another. Servers of an earlier version, which lock the first log row instead, do
+ * not wait for this lock during a rolling upgrade: the log's primary key still decides, and the loser
+ * is retried.
+ *
  * <p>Every parameter and return value in this package is non-null unless its documentation says
  * otherwise.
  */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * How many statements one command costs: the entity's lock and last number, the read of its entity
+ * How many statements one command costs: the entity's lock and last number (on PostgreSQL the claim,
+ * one statement with the log insert), the read of its entity
  * (a transaction's first read of an entity is the database's: EclipseLink refreshes what it had
  * cached, Hibernate without a second-level cache reads it), the read of its view model (from
  * EclipseLink's shared cache; Hibernate reads it), the log insert, the entity update and the view
@@ -31,6 +32,16 @@ abstract class RoundTripTests {
     private static final Logger LOG = Logger.getLogger(RoundTripTests.class.getName());
     /** Reads per deposit: the saga entity's, and the view model's where no shared cache serves it. */
     static final int READS = Provider.current() == Provider.ECLIPSELINK ? 1 : 2;
+
+    /**
+     * The statements that lock an entity and log its command, the first of the entity in a transaction.
+     *
+     * @param kind the database
+     * @return 1 on PostgreSQL (the claim: lock and insert in one); 3 elsewhere (the lock, the last number, the insert)
+     */
+    static int logStatements(TestDatabase.Kind kind) {
+        return kind == TestDatabase.Kind.POSTGRESQL ? 1 : 3;
+    }
 
     final TestDatabase db = TestDatabase.create(kind(), "round_trips_" + kind().name().toLowerCase()
             + (transactions() == TestDatabase.Transactions.XA ? "" : "_local"), transactions());
@@ -54,7 +65,7 @@ abstract class RoundTripTests {
     }
 
     @Test
-    void aDepositCostsFiveStatementsBeforeTheCommit() {
+    void aDepositMakesItsLockLogEntityAndViewStatementsAndNoOther() {
         // given
         accounts.open("t-1", "Tom", BigDecimal.ONE);
         accounts.deposit("t-1", BigDecimal.ONE);
@@ -66,8 +77,8 @@ abstract class RoundTripTests {
         // then
         long statements = db.dataSource().executions() - before;
         LOG.info(() -> kind() + ": " + statements + " statements per deposit");
-        assertThat(statements).as("the entity's lock and last number, then its log row, entity and view model")
-                .isEqualTo(2 + 3 + READS);
+        assertThat(statements).as("the entity's lock and last number and its log row, then its entity and view model")
+                .isEqualTo(logStatements(kind()) + 2 + READS);
     }
 
     @Test
