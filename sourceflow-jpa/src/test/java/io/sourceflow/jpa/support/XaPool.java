@@ -51,6 +51,7 @@ public final class XaPool implements DataSource, AutoCloseable {
     private final ConcurrentLinkedQueue<PooledConnection> idle = new ConcurrentLinkedQueue<>();
     private final Object key = new Object();
     private final AtomicLong executions = new AtomicLong();
+    private volatile boolean counting = true;
 
     /**
      * @param xa the driver's XA data source
@@ -80,7 +81,22 @@ public final class XaPool implements DataSource, AutoCloseable {
      * @return the count so far
      */
     public long executions() {
+        if (!counting) {
+            throw new IllegalStateException("This pool stopped counting statements");
+        }
         return executions.get();
+    }
+
+    /**
+     * Stops counting statements for the connections handed out from now on: their statements are the
+     * driver's own, as a server's pool hands them out, not wrapped in the reflective proxy that counts
+     * them. For benchmarks, whose figures should not include the test's instrumentation.
+     *
+     * @return this pool
+     */
+    public XaPool withoutCounting() {
+        counting = false;
+        return this;
     }
 
     @Override
@@ -127,6 +143,9 @@ public final class XaPool implements DataSource, AutoCloseable {
                 return closed.get();
             }
             Object result = call(connection, method, args);
+            if (!counting) {
+                return result;
+            }
             return result instanceof PreparedStatement s ? counted(s, PreparedStatement.class)
                     : result instanceof Statement s ? counted(s, Statement.class) : result;
         };
