@@ -1,6 +1,5 @@
 package io.sourceflow.jpa;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,12 +14,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 /**
  * A saga entity or view model that is not a JPA entity, kept as JSON in
  * {@code sourceflow_document} under its type name and id, with the revision of its type's JSON form
- * ({@link io.sourceflow.DocumentType}) and a version for optimistic locking. Not kept in the
- * provider's shared cache: a transaction reads a document from the database in any case
- * ({@code FirstReads}), and caching it cost a copy and a lock on every read and write.
+ * ({@link io.sourceflow.DocumentType}) and a version for optimistic locking.
  */
 @Entity
-@Cacheable(false)
 @Table(name = "sourceflow_document")
 @IdClass(DocumentRow.Key.class)
 public class DocumentRow {

@@ -68,8 +68,7 @@
  * and reads its last sequence number as the rows after the last number this store saw committed for
  * it (normally none; all of them only the first time after a start): two statements, after which
  * writers of the same entity wait for the transaction to end instead of failing. Then the
- * reads of the entity and view models (a JPA-entity view may come from the provider's shared cache as
- * its unit configures; JSON documents are never cached, see {@link io.sourceflow.jpa.DocumentRow}), and
+ * reads of the entity and view models (served by the provider's shared cache where it has one), and
  * one flush per command ({@link io.sourceflow.jpa.FlushPerCommand}) whose statements are batched when
  * the unit enables JDBC batch writing; then the commit. Later commands of the same entity in the same
  * transaction follow the transaction's own claims. A new entity has no row to lock: two writers

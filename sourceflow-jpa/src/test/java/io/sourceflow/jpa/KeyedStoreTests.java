@@ -275,25 +275,6 @@ abstract class KeyedStoreTests {
     }
 
     /**
-     * JSON documents stay out of the provider's shared cache: a transaction reads them from the
-     * database anyway, so caching them cost a copy and a lock on every read and write for nothing.
-     */
-    @Test
-    void documentsAreNotKeptInTheProvidersSharedCache() throws Exception {
-        // given
-        inTransaction(() -> entities.persist(BankAccount.class, "n-1", account("n-1", "1")));
-
-        // when: read in a transaction and outside one
-        inTransaction(() -> entities.find(BankAccount.class, "n-1").orElseThrow());
-        assertThat(entities.find(BankAccount.class, "n-1")).isPresent();
-
-        // then
-        String typeName = (String) rows.value("SELECT type_name FROM sourceflow_document WHERE id = 'n-1'");
-        assertThat(db.entityManagerFactory().getCache().contains(DocumentRow.class, new DocumentRow.Key(typeName, "n-1")))
-                .isFalse();
-    }
-
-    /**
      * A view model changed behind the provider's back is read from the cache, stale: its write fails
      * on its version, the cache is emptied, and the retry reads the database (else every retry would
      * fail the same way, forever).
