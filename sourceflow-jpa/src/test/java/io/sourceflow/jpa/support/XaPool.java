@@ -88,7 +88,7 @@ public final class XaPool implements DataSource, AutoCloseable {
     }
 
     /**
-     * Stops counting statements for the connections handed out from now on: their statements are the
+     * Stops counting statements: those created from now on, on any of the pool's connections, are the
      * driver's own, as a server's pool hands them out, not wrapped in the reflective proxy that counts
      * them. For benchmarks, whose figures should not include the test's instrumentation.
      *
