@@ -10,6 +10,7 @@ import io.sourceflow.Metadata;
  * Chooses the transaction of a publish: the caller's when it has one, otherwise one that the
  * {@link TransactionalCommandBus} begins for that publish alone, so that a dispatcher which only
  * sends the command can keep the send the transaction's only work (see {@link UnitOfWork#publishAlone()}).
+ * A failure comes out of the transactional bus as {@link RolledBack} and is thrown on here as it was thrown.
  */
 final class BusTransaction implements CommandBus {
 
@@ -23,17 +24,29 @@ final class BusTransaction implements CommandBus {
 
     @Override
     public Metadata publish(Command command) {
-        return transaction.active() ? transactional.publish(command)
-                : transactional.publishAlone(new Envelope<>(command, Metadata.create(command.entity().id())));
+        try {
+            return transaction.active() ? transactional.publish(command)
+                    : transactional.publishAlone(new Envelope<>(command, Metadata.create(command.entity().id())));
+        } catch (RolledBack e) {
+            throw e.failure();
+        }
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
-        return transaction.active() ? transactional.publish(envelope) : transactional.publishAlone(envelope);
+        try {
+            return transaction.active() ? transactional.publish(envelope) : transactional.publishAlone(envelope);
+        } catch (RolledBack e) {
+            throw e.failure();
+        }
     }
 
     @Override
     public long replay(Class<?> entityType, EntityRef entity) {
-        return transactional.replay(entityType, entity);
+        try {
+            return transactional.replay(entityType, entity);
+        } catch (RolledBack e) {
+            throw e.failure();
+        }
     }
 }

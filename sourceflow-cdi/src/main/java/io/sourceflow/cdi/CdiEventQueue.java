@@ -44,7 +44,7 @@ public class CdiEventQueue implements EventQueue, Serializable {
     private EventQueue queue() {
         EventQueue resolved = queue;
         if (resolved == null) {
-            resolved = new HandlerAwareQueue(handlers.get(), queues.get());
+            resolved = new HandlerAwareQueue(handlers.get(), TransactionalEventQueue.thrown(queues.get()));
             queue = resolved;
         }
         return resolved;

@@ -1,7 +1,6 @@
 package io.sourceflow.cdi;
 
 import io.sourceflow.Command;
-import io.sourceflow.CommandBus;
 import io.sourceflow.DuplicateKeyException;
 import io.sourceflow.EntityRef;
 import io.sourceflow.Envelope;
@@ -14,27 +13,40 @@ import jakarta.transaction.Transactional;
 /**
  * The bus in the caller's JTA transaction or a new one (when the container provides JTA; a plain
  * call otherwise). A bean only because the JTA interceptor applies to beans; {@code @Typed} so it is
- * never injected where a {@link CommandBus} is asked for, and a {@code @Singleton} so that it is
- * called without a client proxy. {@link RetryingCommandBus} decorates it.
+ * injected nowhere else, and a {@code @Singleton} so that it is called without a client proxy. A
+ * failure leaves it as {@link RolledBack}, which rolls the transaction back without the container
+ * reporting it; {@link BusTransaction} throws the failure on, and {@link RetryingCommandBus} decorates that.
  */
 @Singleton
 @Typed(TransactionalCommandBus.class)
-@Transactional(Transactional.TxType.REQUIRED)
-public class TransactionalCommandBus implements CommandBus {
+@Transactional(value = Transactional.TxType.REQUIRED, rollbackOn = RolledBack.class)
+public class TransactionalCommandBus {
 
     @Inject
     SourceFlowRuntime runtime;
     @Inject
     UnitOfWork transaction;
 
-    @Override
-    public Metadata publish(Envelope<? extends Command> envelope) {
-        return runtime.bus().publish(envelope);
+    /**
+     * Publishes a command in the caller's transaction.
+     *
+     * @param envelope the command and its metadata
+     * @return the metadata it was logged or sent with
+     * @throws RolledBack when the publish failed; the transaction is marked for rollback
+     */
+    public Metadata publish(Envelope<? extends Command> envelope) throws RolledBack {
+        return RolledBack.carry(() -> runtime.bus().publish(envelope));
     }
 
-    @Override
-    public Metadata publish(Command command) {
-        return runtime.bus().publish(command);
+    /**
+     * Publishes a command in the caller's transaction.
+     *
+     * @param command the command
+     * @return the metadata it was logged or sent with
+     * @throws RolledBack when the publish failed; the transaction is marked for rollback
+     */
+    public Metadata publish(Command command) throws RolledBack {
+        return RolledBack.carry(() -> runtime.bus().publish(command));
     }
 
     /**
@@ -44,18 +56,28 @@ public class TransactionalCommandBus implements CommandBus {
      *
      * @param envelope the command and its metadata
      * @return the metadata it was logged or sent with
+     * @throws RolledBack when the publish failed; its transaction is rolled back
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Metadata publishAlone(Envelope<? extends Command> envelope) {
-        if (!envelope.metadata().isRemote() && runtime.forwards(envelope.message().getClass())) {
-            transaction.beganForPublish();
-        }
-        return runtime.bus().publish(envelope);
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = RolledBack.class)
+    public Metadata publishAlone(Envelope<? extends Command> envelope) throws RolledBack {
+        return RolledBack.carry(() -> {
+            if (!envelope.metadata().isRemote() && runtime.forwards(envelope.message().getClass())) {
+                transaction.beganForPublish();
+            }
+            return runtime.bus().publish(envelope);
+        });
     }
 
-    @Override
-    public long replay(Class<?> entityType, EntityRef entity) {
-        return runtime.bus().replay(entityType, entity);
+    /**
+     * Replays an entity's commands in the caller's transaction or a new one.
+     *
+     * @param entityType the entity's type
+     * @param entity the entity
+     * @return how many commands were replayed
+     * @throws RolledBack when the replay failed; the transaction is rolled back or marked for rollback
+     */
+    public long replay(Class<?> entityType, EntityRef entity) throws RolledBack {
+        return RolledBack.carry(() -> runtime.bus().replay(entityType, entity));
     }
 
     /**

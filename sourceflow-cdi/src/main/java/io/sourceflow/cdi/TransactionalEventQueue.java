@@ -9,22 +9,65 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-/** The event queue in the caller's JTA transaction or a new one; see {@link TransactionalCommandBus}. */
+/**
+ * The event queue in the caller's JTA transaction or a new one; see {@link TransactionalCommandBus}. A
+ * failure leaves it as {@link RolledBack}; {@link #thrown(TransactionalEventQueue)} is the queue that throws it on.
+ */
 @Singleton
 @Typed(TransactionalEventQueue.class)
-@Transactional(Transactional.TxType.REQUIRED)
-public class TransactionalEventQueue implements EventQueue {
+@Transactional(value = Transactional.TxType.REQUIRED, rollbackOn = RolledBack.class)
+public class TransactionalEventQueue {
 
     @Inject
     SourceFlowRuntime runtime;
 
-    @Override
-    public Metadata enqueue(Event event) {
-        return runtime.queue().enqueue(event);
+    /**
+     * Delivers an event.
+     *
+     * @param event the event
+     * @return the metadata it was delivered with
+     * @throws RolledBack when the delivery failed; the transaction is rolled back or marked for rollback
+     */
+    public Metadata enqueue(Event event) throws RolledBack {
+        return RolledBack.carry(() -> runtime.queue().enqueue(event));
     }
 
-    @Override
-    public void enqueue(Envelope<? extends Event> envelope) {
-        runtime.queue().enqueue(envelope);
+    /**
+     * Delivers an event with its metadata.
+     *
+     * @param envelope the event and its metadata
+     * @throws RolledBack when the delivery failed; the transaction is rolled back or marked for rollback
+     */
+    public void enqueue(Envelope<? extends Event> envelope) throws RolledBack {
+        RolledBack.carry(() -> {
+            runtime.queue().enqueue(envelope);
+            return null;
+        });
+    }
+
+    /** The queue (this bean) as an {@link EventQueue} that throws a failure on as it was thrown. */
+    static EventQueue thrown(TransactionalEventQueue queue) {
+        return new Thrown(queue);
+    }
+
+    private record Thrown(TransactionalEventQueue queue) implements EventQueue {
+
+        @Override
+        public Metadata enqueue(Event event) {
+            try {
+                return queue.enqueue(event);
+            } catch (RolledBack e) {
+                throw e.failure();
+            }
+        }
+
+        @Override
+        public void enqueue(Envelope<? extends Event> envelope) {
+            try {
+                queue.enqueue(envelope);
+            } catch (RolledBack e) {
+                throw e.failure();
+            }
+        }
     }
 }

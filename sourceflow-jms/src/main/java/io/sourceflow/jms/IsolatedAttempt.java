@@ -1,25 +1,33 @@
 package io.sourceflow.jms;
 
+import io.sourceflow.cdi.RolledBack;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
 /**
  * Runs work in a transaction of its own: a message's last allowed attempt, so that when it fails, its
  * work is rolled back while the delivery stays healthy enough to be parked and acknowledged; a sent
- * command's status, committed before the send's own transaction.
+ * command's status, committed before the send's own transaction. A failure is thrown on as the work
+ * threw it, without the container reporting it on its way out of the transaction ({@link RolledBack}):
+ * a rejected command is an outcome, not a server failure.
  */
 @Singleton
 class IsolatedAttempt {
+
+    @Inject
+    IsolatedTransaction transaction;
 
     /**
      * Runs the work in a new transaction: committed when it returns, rolled back when it throws.
      *
      * @param work the attempt
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void run(Runnable work) {
-        work.run();
+        call(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /**
@@ -30,8 +38,11 @@ class IsolatedAttempt {
      * @param <T> what it returns
      * @return what it returned
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T call(Supplier<T> work) {
-        return work.get();
+        try {
+            return transaction.call(work);
+        } catch (RolledBack e) {
+            throw e.failure();
+        }
     }
 }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.Config;
 public class JmsExtension implements Extension {
 
     private static final List<Class<?>> BEANS = List.of(JmsResources.class, JmsSender.class, JmsCommandDispatcher.class,
-            JmsEventDispatcher.class, JmsInbound.class, IsolatedAttempt.class, OutboxKeeper.class, OutboxRelay.class,
-            KeptMessages.class, DeadLetters.class, Retention.class, Statuses.class);
+            JmsEventDispatcher.class, JmsInbound.class, IsolatedAttempt.class, IsolatedTransaction.class, OutboxKeeper.class,
+            OutboxRelay.class, KeptMessages.class, DeadLetters.class, Retention.class, Statuses.class);
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : BEANS) {

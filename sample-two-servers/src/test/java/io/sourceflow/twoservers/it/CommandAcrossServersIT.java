@@ -69,7 +69,7 @@ class CommandAcrossServersIT {
     }
 
     @Test
-    void bTellsTheCallerWhatBecameOfACommandThatAAppliedOrRejected() {
+    void bTellsTheCallerWhatBecameOfACommandThatAAppliedOrRejected() throws Exception {
         // given
         String id = Accounts.opened("outcome", "10");
 
@@ -96,6 +96,8 @@ class CommandAcrossServersIT {
         assertThat(Databases.logOnA(id)).extracting(Logged::messageId)
                 .doesNotContain(refused.json().getString("messageId"));
         assertThat(Http.get(Servers.a("/api/dead-letters?entityId=" + id + "&includeRedriven=true")).array()).isEmpty();
+        // a refusal is an outcome, not a server failure: A wrote no incident (FFDC) with its stack trace
+        assertThat(Servers.incidentsNaming("a", id)).isEmpty();
         // an unknown id is 404, a malformed one 400
         assertThat(Http.get(Servers.b("/api/commands/" + UUID.randomUUID())).status()).isEqualTo(404);
         assertThat(Http.get(Servers.b("/api/commands/not-a-uuid")).status()).isEqualTo(400);

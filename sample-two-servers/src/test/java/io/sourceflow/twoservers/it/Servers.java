@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -142,6 +144,30 @@ final class Servers {
             default -> server;
         };
         return wlp().resolve("usr/servers/" + name + "/logs/messages.log");
+    }
+
+    /**
+     * The incident files (First Failure Data Capture) a server wrote that mention a text.
+     *
+     * @param server as for {@link #log(String)}
+     * @param text what they mention, such as an entity's id
+     * @return their paths
+     * @throws IOException when the folder cannot be read
+     */
+    static List<Path> incidentsNaming(String server, String text) throws IOException {
+        Path ffdc = log(server).resolveSibling("ffdc");
+        if (!Files.isDirectory(ffdc)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(ffdc)) {
+            List<Path> naming = new ArrayList<>();
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("ffdc_")).toList()) {
+                if (Files.readString(file, StandardCharsets.ISO_8859_1).contains(text)) {
+                    naming.add(file);
+                }
+            }
+            return naming;
+        }
     }
 
     private static Path wlp() {
