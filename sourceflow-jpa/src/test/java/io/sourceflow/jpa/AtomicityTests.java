@@ -16,6 +16,8 @@ import io.sourceflow.jpa.support.Rows;
 import io.sourceflow.jpa.support.TestDatabase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,26 @@ abstract class AtomicityTests {
         assertThat(everything("s-1")).isEqualTo(before);
         assertThat(rows.value("SELECT COUNT(*) FROM sourceflow_command WHERE entity_id = 's-1'"))
                 .satisfies(count -> assertThat(((Number) count).longValue()).isEqualTo(1));
+    }
+
+    @Test
+    void aFailingCommandInTheCallersTransactionDoomsItAndReachesTheCallerAsThrown() throws Exception {
+        // given
+        accounts.open("c-1", "Cleo", new BigDecimal("100"));
+        List<List<Object>> before = everything("c-1");
+        TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+
+        // when
+        tm.begin();
+        try {
+            assertThatThrownBy(() -> bus.publish(new Faults.DepositThenFail(EntityRef.of("c-1"), BigDecimal.TEN)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("after raising");
+            // then: the caller's transaction can only roll back
+            assertThat(tm.getStatus()).isEqualTo(Status.STATUS_MARKED_ROLLBACK);
+        } finally {
+            tm.rollback();
+        }
+        assertThat(everything("c-1")).isEqualTo(before);
     }
 
     @Test
