@@ -16,7 +16,10 @@ import java.util.Optional;
 /**
  * The parked messages: list them, look at one, send one again to where it came from once the
  * cause is fixed, or delete it ({@link Retention} deletes old ones). Each call joins the caller's
- * JTA transaction or runs in one of its own.
+ * JTA transaction or runs in one of its own. A refused re-drive (already re-driven, not re-drivable)
+ * is refused before anything is written: it leaves the transaction as it was, and the container does
+ * not report it as a failure (Open Liberty writes a first-failure incident for a runtime exception that
+ * rolls a {@code @Transactional} call back).
  *
  * <pre>{@code
  * @Inject DeadLetters deadLetters;
@@ -26,7 +29,8 @@ import java.util.Optional;
  * }</pre>
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
+@Transactional(value = Transactional.TxType.REQUIRED,
+        dontRollbackOn = {DeadLetterAlreadyRedrivenException.class, DeadLetterNotRedrivableException.class})
 public class DeadLetters {
 
     @Inject

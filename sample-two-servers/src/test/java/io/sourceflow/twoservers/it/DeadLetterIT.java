@@ -52,7 +52,7 @@ class DeadLetterIT {
     }
 
     @Test
-    void anUnknownAliasIsParkedListedAndReDrivenOnce() {
+    void anUnknownAliasIsParkedListedAndReDrivenOnce() throws Exception {
         // given: a well-formed envelope of a type nobody knows
         String id = Accounts.opened("poison-alias", "10");
         String messageId = UUID.randomUUID().toString();
@@ -90,6 +90,7 @@ class DeadLetterIT {
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.json().getString("type")).endsWith(":conflict");
         assertThat(again.json().getString("detail")).contains(letterId).contains("re-driven");
+        assertThat(Servers.incidentsNaming("a", letterId)).as("incidents (FFDC) for the refused second re-drive").isEmpty();
         await("parked again").atMost(Duration.ofMinutes(1)).until(() -> Databases.deadLettersOnA(messageId).size() == 2);
         List<String> withRedriven = Http.get(Servers.a("/api/dead-letters?includeRedriven=true&max=500")).array().stream()
                 .map(v -> v.asJsonObject().getString("id")).toList();
