@@ -24,29 +24,17 @@ final class BusTransaction implements CommandBus {
 
     @Override
     public Metadata publish(Command command) {
-        try {
-            return transaction.active() ? transactional.publish(command)
-                    : transactional.publishAlone(new Envelope<>(command, Metadata.create(command.entity().id())));
-        } catch (RolledBack e) {
-            throw e.failure();
-        }
+        return RolledBack.thrownOn(() -> transaction.active() ? transactional.publish(command)
+                : transactional.publishAlone(new Envelope<>(command, Metadata.create(command.entity().id()))));
     }
 
     @Override
     public Metadata publish(Envelope<? extends Command> envelope) {
-        try {
-            return transaction.active() ? transactional.publish(envelope) : transactional.publishAlone(envelope);
-        } catch (RolledBack e) {
-            throw e.failure();
-        }
+        return RolledBack.thrownOn(() -> transaction.active() ? transactional.publish(envelope) : transactional.publishAlone(envelope));
     }
 
     @Override
     public long replay(Class<?> entityType, EntityRef entity) {
-        try {
-            return transactional.replay(entityType, entity);
-        } catch (RolledBack e) {
-            throw e.failure();
-        }
+        return RolledBack.thrownOn(() -> transactional.replay(entityType, entity));
     }
 }

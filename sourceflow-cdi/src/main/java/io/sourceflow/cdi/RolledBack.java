@@ -36,6 +36,39 @@ public final class RolledBack extends Exception {
     }
 
     /**
+     * Calls a {@code @Transactional} method that carries its failure out as this exception, from
+     * outside the interceptor, and throws that failure on as it was thrown.
+     *
+     * @param call the call
+     * @param <T> what it returns
+     * @return what it returned
+     */
+    public static <T> T thrownOn(Carrying<T> call) {
+        try {
+            return call.call();
+        } catch (RolledBack e) {
+            throw e.failure();
+        }
+    }
+
+    /**
+     * A call of a method that carries its failure out as {@link RolledBack}.
+     *
+     * @param <T> what it returns
+     */
+    @FunctionalInterface
+    public interface Carrying<T> {
+
+        /**
+         * Makes the call.
+         *
+         * @return what the method returned
+         * @throws RolledBack when it failed
+         */
+        T call() throws RolledBack;
+    }
+
+    /**
      * The failure, to be thrown on by the caller.
      *
      * @return the runtime exception the work threw

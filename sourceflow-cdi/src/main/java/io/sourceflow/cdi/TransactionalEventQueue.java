@@ -54,20 +54,15 @@ public class TransactionalEventQueue {
 
         @Override
         public Metadata enqueue(Event event) {
-            try {
-                return queue.enqueue(event);
-            } catch (RolledBack e) {
-                throw e.failure();
-            }
+            return RolledBack.thrownOn(() -> queue.enqueue(event));
         }
 
         @Override
         public void enqueue(Envelope<? extends Event> envelope) {
-            try {
+            RolledBack.thrownOn(() -> {
                 queue.enqueue(envelope);
-            } catch (RolledBack e) {
-                throw e.failure();
-            }
+                return null;
+            });
         }
     }
 }

@@ -39,10 +39,6 @@ class IsolatedAttempt {
      * @return what it returned
      */
     public <T> T call(Supplier<T> work) {
-        try {
-            return transaction.call(work);
-        } catch (RolledBack e) {
-            throw e.failure();
-        }
+        return RolledBack.thrownOn(() -> transaction.call(work));
     }
 }

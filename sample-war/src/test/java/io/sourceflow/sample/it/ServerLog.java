@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,6 +18,13 @@ import java.util.stream.Stream;
  * ({@code sample.wildfly.home}).
  */
 final class ServerLog {
+
+    /** A line of a stack trace from the application's request, or a server's report of one. */
+    private static final Predicate<String> REPORTED_FAILURE = line -> line.contains("FFDC1015I")
+            || line.contains("EntityExistsException") || line.contains("EntityNotFoundException")
+            || line.contains("BusinessRuleException") || line.contains("ConcurrencyException")
+            || line.contains("DuplicateKeyException") || line.contains("IntegrityConstraint") || line.contains("duplicate key")
+            || line.matches("\\s+at (io\\.sourceflow|org\\.eclipse\\.persistence|org\\.hibernate)\\..*");
 
     private final Path log;
     private final Path incidents;
@@ -58,8 +66,19 @@ final class ServerLog {
         return log;
     }
 
+    /**
+     * The lines written since the mark that report one of the sample's expected outcomes (exists, not found, a
+     * business rule, a conflict) as a failure: an exception's name, a stack frame of the application or its JPA
+     * provider, or an incident (FFDC).
+     *
+     * @return those lines
+     */
+    List<String> failuresReportedSince() {
+        return linesSince().stream().filter(REPORTED_FAILURE).toList();
+    }
+
     /** @return the lines written since the mark */
-    List<String> linesSince() {
+    private List<String> linesSince() {
         try (InputStream in = Files.newInputStream(log)) {
             in.skipNBytes(start);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
