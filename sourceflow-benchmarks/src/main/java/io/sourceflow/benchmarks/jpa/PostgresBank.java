@@ -2,6 +2,10 @@ package io.sourceflow.benchmarks.jpa;
 
 import io.sourceflow.cdi.bank.AccountAggregate;
 import io.sourceflow.cdi.bank.AccountSaga;
+import io.sourceflow.cdi.bank.AccountView;
+import io.sourceflow.jpa.PlainJdbcCommandStore;
+import io.sourceflow.jpa.PlainJdbcEntityStore;
+import io.sourceflow.jpa.PlainJdbcViewModelStore;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.support.TestDatabase;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +37,10 @@ public class PostgresBank {
     WeldContainer container;
     AccountAggregate accounts;
     final AtomicInteger callers = new AtomicInteger();
+    private WeldContainer plain;
+    private AccountAggregate plainAccounts;
+    private WeldContainer noJpa;
+    private AccountAggregate noJpaAccounts;
 
     /** Creates the schema and starts the container. */
     @Setup(Level.Trial)
@@ -45,12 +53,52 @@ public class PostgresBank {
     }
 
     /**
-     * Stops the container and closes the database.
+     * The bank in a second container on the same database and persistence unit whose log and entity
+     * documents are written by plain JDBC ({@link PlainJdbcCommandStore}, {@link PlainJdbcEntityStore}:
+     * a prototype, not the library), started on first use.
+     *
+     * @return the second container's aggregate
+     */
+    synchronized AccountAggregate plainAccounts() {
+        if (plain == null) {
+            plain = db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class, PlainJdbcCommandStore.class,
+                    PlainJdbcEntityStore.class).containerId("plain-jdbc").initialize();
+            plainAccounts = plain.select(AccountAggregate.class).get();
+        }
+        return plainAccounts;
+    }
+
+    /**
+     * The bank in a third container on the same database whose log, entity documents and view (the
+     * document view {@code AccountView} in place of the JPA entity) are all written by plain JDBC
+     * ({@link PlainJdbcCommandStore}, {@link PlainJdbcEntityStore}, {@link PlainJdbcViewModelStore}: a
+     * prototype, not the library), started on first use: SourceFlow with no work for the
+     * persistence provider but handing out the transaction's connection.
+     *
+     * @return the third container's aggregate
+     */
+    synchronized AccountAggregate noJpaAccounts() {
+        if (noJpa == null) {
+            noJpa = db.weld(AccountSaga.class, AccountView.class, AccountAggregate.class, PlainJdbcCommandStore.class,
+                    PlainJdbcEntityStore.class, PlainJdbcViewModelStore.class).containerId("no-jpa").initialize();
+            noJpaAccounts = noJpa.select(AccountAggregate.class).get();
+        }
+        return noJpaAccounts;
+    }
+
+    /**
+     * Stops the containers and closes the database.
      *
      * @throws Exception when closing fails
      */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        if (plain != null) {
+            plain.close();
+        }
+        if (noJpa != null) {
+            noJpa.close();
+        }
         container.close();
         db.close();
     }
