@@ -3,8 +3,6 @@ package io.sourceflow.jpa;
 import io.sourceflow.Command;
 import io.sourceflow.ConcurrencyException;
 import io.sourceflow.Envelope;
-import io.sourceflow.Metadata;
-import io.sourceflow.spi.MessageTypes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -13,8 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -49,7 +45,7 @@ public class PlainJdbcCommandStore extends JpaCommandStore {
             long sequenceNo;
             if (last >= 0) {
                 sequenceNo = last + 1;
-                write(connection, INSERT_SQL, envelope, entityType, entityId, sequenceNo);
+                write(connection, false, row(envelope, entityType, entityId, sequenceNo));
             } else {
                 sequenceNo = claim(connection, envelope, entityType, entityId, sequences.committedAtLeast(entity) + 1);
             }
@@ -63,7 +59,7 @@ public class PlainJdbcCommandStore extends JpaCommandStore {
     private long claim(Connection connection, Envelope<? extends Command> envelope, String entityType, String entityId,
             long expected) throws SQLException {
         long next = expected;
-        for (int attempt = 1; write(connection, PostgresClaims.CLAIM_SQL, envelope, entityType, entityId, next) == 0; attempt++) {
+        for (int attempt = 1; write(connection, true, row(envelope, entityType, entityId, next)) == 0; attempt++) {
             if (attempt == CLAIM_ATTEMPTS) {
                 throw new ConcurrencyException("Sequence number " + next + " was taken " + CLAIM_ATTEMPTS + " times for "
                         + envelope.describe());
@@ -82,27 +78,21 @@ public class PlainJdbcCommandStore extends JpaCommandStore {
         return next;
     }
 
-    private int write(Connection connection, String sql, Envelope<? extends Command> envelope, String entityType,
-            String entityId, long sequenceNo) throws SQLException {
-        Command command = envelope.message();
-        Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
-        if (!entityId.equals(metadata.entityId())) {
-            metadata = metadata.withEntityId(entityId);
-        }
-        MessageTypes types = context.messageTypes();
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, entityType);
-            insert.setString(2, entityId);
-            insert.setLong(3, sequenceNo);
-            insert.setString(4, types.aliasOf(command.getClass()));
-            insert.setInt(5, types.revisionOf(command.getClass()));
-            insert.setString(6, serializer.serialize(command));
-            insert.setString(7, serializer.serialize(metadata));
-            insert.setBoolean(8, command.entity().isNew());
-            insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
-            if (sql.equals(PostgresClaims.CLAIM_SQL)) {
+    /** Inserts the library's row for the command, as a claim (locking the entity, nothing when the number is taken) or plainly. */
+    private int write(Connection connection, boolean claim, CommandRow row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(claim ? PostgresClaims.CLAIM_SQL : INSERT_SQL)) {
+            insert.setString(1, row.getEntityType());
+            insert.setString(2, row.getEntityId());
+            insert.setLong(3, row.getSequenceNo());
+            insert.setString(4, row.getTypeAlias());
+            insert.setInt(5, row.getTypeRevision());
+            insert.setString(6, row.getPayload());
+            insert.setString(7, row.getMetadata());
+            insert.setBoolean(8, row.isNew());
+            insert.setObject(9, row.getOccurredOn());
+            if (claim) {
                 insert.setInt(10, PostgresClaims.LOCK_SPACE);
-                insert.setInt(11, PostgresClaims.key(entityType, entityId));
+                insert.setInt(11, PostgresClaims.key(row.getEntityType(), row.getEntityId()));
             }
             return insert.executeUpdate();
         }

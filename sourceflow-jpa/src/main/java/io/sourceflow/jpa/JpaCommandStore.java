@@ -119,7 +119,7 @@ public class JpaCommandStore implements CommandStore {
     }
 
     /** The log row of the command under a number; its metadata carries the number (and the entity's id). */
-    private CommandRow row(Envelope<? extends Command> envelope, String entityType, String entityId, long sequenceNo) {
+    CommandRow row(Envelope<? extends Command> envelope, String entityType, String entityId, long sequenceNo) {
         Command command = envelope.message();
         Metadata metadata = envelope.metadata().withSequenceNo(sequenceNo);
         if (!entityId.equals(metadata.entityId())) {

@@ -8,6 +8,8 @@ import io.sourceflow.jpa.PlainJdbcEntityStore;
 import io.sourceflow.jpa.PlainJdbcViewModelStore;
 import io.sourceflow.jpa.bank.AccountSummaryView;
 import io.sourceflow.jpa.support.TestDatabase;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Level;
@@ -37,10 +39,7 @@ public class PostgresBank {
     WeldContainer container;
     AccountAggregate accounts;
     final AtomicInteger callers = new AtomicInteger();
-    private WeldContainer plain;
-    private AccountAggregate plainAccounts;
-    private WeldContainer noJpa;
-    private AccountAggregate noJpaAccounts;
+    private final Map<String, WeldContainer> prototypes = new HashMap<>();
 
     /** Creates the schema and starts the container. */
     @Setup(Level.Trial)
@@ -53,37 +52,25 @@ public class PostgresBank {
     }
 
     /**
-     * The bank in a second container on the same database and persistence unit whose log and entity
-     * documents are written by plain JDBC ({@link PlainJdbcCommandStore}, {@link PlainJdbcEntityStore}:
-     * a prototype, not the library), started on first use.
+     * The bank in a container of its own on the same database, persistence unit and pool, with a
+     * prototype's stores (the {@code io.sourceflow.jpa.PlainJdbc*} classes: not the library) among its
+     * beans, started on first use: {@code sourceflowPlain} writes the log and the entity's documents
+     * by plain JDBC ({@link PlainJdbcCommandStore}, {@link PlainJdbcEntityStore}) beside the JPA view,
+     * {@code sourceflowNoJpa} also the document view {@code AccountView} ({@link PlainJdbcViewModelStore}),
+     * leaving the persistence provider nothing to do but hand out the transaction's connection.
      *
-     * @return the second container's aggregate
+     * @param path {@code sourceflowPlain} or {@code sourceflowNoJpa}
+     * @return that container's aggregate
      */
-    synchronized AccountAggregate plainAccounts() {
-        if (plain == null) {
-            plain = db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class, PlainJdbcCommandStore.class,
-                    PlainJdbcEntityStore.class).containerId("plain-jdbc").initialize();
-            plainAccounts = plain.select(AccountAggregate.class).get();
-        }
-        return plainAccounts;
-    }
-
-    /**
-     * The bank in a third container on the same database whose log, entity documents and view (the
-     * document view {@code AccountView} in place of the JPA entity) are all written by plain JDBC
-     * ({@link PlainJdbcCommandStore}, {@link PlainJdbcEntityStore}, {@link PlainJdbcViewModelStore}: a
-     * prototype, not the library), started on first use: SourceFlow with no work for the
-     * persistence provider but handing out the transaction's connection.
-     *
-     * @return the third container's aggregate
-     */
-    synchronized AccountAggregate noJpaAccounts() {
-        if (noJpa == null) {
-            noJpa = db.weld(AccountSaga.class, AccountView.class, AccountAggregate.class, PlainJdbcCommandStore.class,
-                    PlainJdbcEntityStore.class, PlainJdbcViewModelStore.class).containerId("no-jpa").initialize();
-            noJpaAccounts = noJpa.select(AccountAggregate.class).get();
-        }
-        return noJpaAccounts;
+    synchronized AccountAggregate prototypeAccounts(String path) {
+        WeldContainer prototype = prototypes.computeIfAbsent(path, name -> switch (name) {
+            case "sourceflowPlain" -> db.weld(AccountSaga.class, AccountSummaryView.class, AccountAggregate.class,
+                    PlainJdbcCommandStore.class, PlainJdbcEntityStore.class).containerId(name).initialize();
+            case "sourceflowNoJpa" -> db.weld(AccountSaga.class, AccountView.class, AccountAggregate.class,
+                    PlainJdbcCommandStore.class, PlainJdbcEntityStore.class, PlainJdbcViewModelStore.class).containerId(name).initialize();
+            default -> throw new IllegalArgumentException("No prototype '" + name + "'");
+        });
+        return prototype.select(AccountAggregate.class).get();
     }
 
     /**
@@ -93,12 +80,7 @@ public class PostgresBank {
      */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        if (plain != null) {
-            plain.close();
-        }
-        if (noJpa != null) {
-            noJpa.close();
-        }
+        prototypes.values().forEach(WeldContainer::close);
         container.close();
         db.close();
     }

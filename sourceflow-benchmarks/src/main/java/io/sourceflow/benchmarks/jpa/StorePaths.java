@@ -17,9 +17,9 @@ import java.util.Map;
  * The deposit paths {@link JpaStoreAlternation} runs in turns, by name, each as one caller's own
  * operation on its own account: the same calls as {@link JpaStoreBenchmark}'s benchmark methods.
  * {@code axon} is the peer, Axon Framework 4's JDBC event store ({@link AxonBank}); {@code sourceflowPlain}
- * is SourceFlow with a prototype store that writes the log and the entity by plain JDBC
- * ({@link PostgresBank#plainAccounts}), {@code sourceflowNoJpa} the same with a document view written
- * by plain JDBC too ({@link PostgresBank#noJpaAccounts}).
+ * is SourceFlow with a prototype store that writes the log and the entity by plain JDBC,
+ * and {@code sourceflowNoJpa} the same with a document view written by plain JDBC too
+ * ({@link PostgresBank#prototypeAccounts}).
  */
 final class StorePaths {
 
@@ -112,9 +112,9 @@ final class StorePaths {
                     caller.open(bank);
                     yield () -> benchmark.sourceflow(bank, caller);
                 }
-                case "sourceflowPlain" -> prototype(bank, bank.plainAccounts(), "plain-",
+                case "sourceflowPlain" -> prototype(bank, bank.prototypeAccounts(name), "plain-",
                         "SELECT CAST(CAST(balance AS BIGINT) AS VARCHAR) FROM bank_account_summary WHERE id = ?");
-                case "sourceflowNoJpa" -> prototype(bank, bank.noJpaAccounts(), "nojpa-",
+                case "sourceflowNoJpa" -> prototype(bank, bank.prototypeAccounts(name), "nojpa-",
                         "SELECT body FROM sourceflow_document WHERE id = ? AND type_name = '"
                                 + DocumentTypes.name(AccountViewModel.class) + "'");
                 case "rawJdbc" -> {
